@@ -1,0 +1,56 @@
+package dev.jnp.diagnostics;
+
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One problem found in the input: its severity, a stable code ({@code JNP0203}), where it is, a
+ * message that says what is wrong and, where one helps, a hint that says how to fix it. Rendering
+ * (one line, snippet with caret, JSON) is separate from this model.
+ */
+public record Diagnostic(
+    Severity severity, String code, SourceSpan span, String message, Optional<String> hint) {
+
+  /** Diagnostics in the order a reader meets them: file, line, column, then code. */
+  public static final Comparator<Diagnostic> BY_POSITION =
+      Comparator.comparing((Diagnostic d) -> d.span().file())
+          .thenComparingInt(d -> d.span().line())
+          .thenComparingInt(d -> d.span().column())
+          .thenComparing(Diagnostic::code)
+          .thenComparing(Diagnostic::message);
+
+  public Diagnostic {
+    Objects.requireNonNull(severity);
+    Objects.requireNonNull(code);
+    Objects.requireNonNull(span);
+    Objects.requireNonNull(message);
+    Objects.requireNonNull(hint);
+  }
+
+  public static Diagnostic error(String code, SourceSpan span, String message) {
+    return new Diagnostic(Severity.ERROR, code, span, message, Optional.empty());
+  }
+
+  public static Diagnostic warning(String code, SourceSpan span, String message) {
+    return new Diagnostic(Severity.WARNING, code, span, message, Optional.empty());
+  }
+
+  public static Diagnostic info(String code, SourceSpan span, String message) {
+    return new Diagnostic(Severity.INFO, code, span, message, Optional.empty());
+  }
+
+  /** This diagnostic with a hint on how to fix it. */
+  public Diagnostic withHint(String hint) {
+    return new Diagnostic(severity, code, span, message, Optional.of(hint));
+  }
+
+  /** This diagnostic with another severity, as {@code --warnings-as-errors} needs. */
+  public Diagnostic withSeverity(Severity newSeverity) {
+    return new Diagnostic(newSeverity, code, span, message, hint);
+  }
+
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.jnp.diagnostics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A collector of diagnostics that a phase fills while it works. */
+public final class Diagnostics {
+  private final List<Diagnostic> found = new ArrayList<>();
+
+  public void add(Diagnostic diagnostic) {
+    found.add(diagnostic);
+  }
+
+  public void addAll(List<Diagnostic> diagnostics) {
+    found.addAll(diagnostics);
+  }
+
+  public boolean hasErrors() {
+    return found.stream().anyMatch(Diagnostic::isError);
+  }
+
+  /** What was found, sorted by position. */
+  public List<Diagnostic> sorted() {
+    return found.stream().sorted(Diagnostic.BY_POSITION).toList();
+  }
+}

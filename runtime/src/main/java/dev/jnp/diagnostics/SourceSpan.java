@@ -1,0 +1,29 @@
+package dev.jnp.diagnostics;
+
+/**
+ * A stretch of source text: the file it is in and its 1-based first line and column, with the
+ * line and column just past its end. Every AST node and every IR element that came from source
+ * carries one, so a problem found in any phase is reported where the user wrote it.
+ */
+public record SourceSpan(String file, int line, int column, int endLine, int endColumn) {
+
+  /** A span for things that did not come from a source file (command-line values, defaults). */
+  public static SourceSpan none(String what) {
+    return new SourceSpan(what, 0, 0, 0, 0);
+  }
+
+  /** Whether this span points into a real file. */
+  public boolean isInSource() {
+    return line > 0;
+  }
+
+  /** A span covering this one and {@code other}, which must be in the same file. */
+  public SourceSpan to(SourceSpan other) {
+    return new SourceSpan(file, line, column, other.endLine, other.endColumn);
+  }
+
+  @Override
+  public String toString() {
+    return isInSource() ? file + ":" + line + ":" + column : file;
+  }
+}

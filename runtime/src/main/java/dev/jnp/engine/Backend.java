@@ -1,0 +1,28 @@
+package dev.jnp.engine;
+
+import dev.jnp.diagnostics.Diagnostic;
+import dev.jnp.ir.PolicySet;
+import java.util.List;
+
+/**
+ * One policy engine. Implementations are small, stateless and listed in {@code
+ * META-INF/services/dev.jnp.engine.Backend}; {@link Backends} finds them.
+ */
+public interface Backend {
+
+  /** The engine's name in the language: {@code kubernetes}, {@code cilium}, … */
+  String engine();
+
+  /**
+   * What this engine cannot express of {@code policies}, each at the source line that asked for
+   * it: errors where the output could not mean what the source says, {@code info} notes where it
+   * is wider than the source.
+   */
+  List<Diagnostic> check(PolicySet policies);
+
+  /**
+   * The engine's policy objects for {@code policies}, which {@link #check} found no error in:
+   * allowlists in source order, then default-denies.
+   */
+  List<PolicyObject> render(PolicySet policies);
+}

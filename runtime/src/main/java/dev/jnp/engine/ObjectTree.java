@@ -1,0 +1,47 @@
+package dev.jnp.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/** Small builders for the ordered maps and lists that backends render into. */
+public final class ObjectTree {
+  /** The label every object jnp renders carries. */
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
+  private ObjectTree() {}
+
+  /** An ordered map from alternating keys and values; null values are left out. */
+  public static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      if (keysAndValues[i + 1] != null) {
+        map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+      }
+    }
+    return map;
+  }
+
+  /** A label map as an ordered map, in key order. */
+  public static Map<String, Object> labels(SortedMap<String, String> labels) {
+    return new LinkedHashMap<>(labels);
+  }
+
+  /** A mutable list of the given items. */
+  public static List<Object> list(Object... items) {
+    return new ArrayList<>(List.of(items));
+  }
+
+  /** Standard object metadata: name, namespace (when namespaced), the managed-by label. */
+  public static Map<String, Object> metadata(String name, String namespace) {
+    return map("name", name, "namespace", namespace, "labels", map(MANAGED_BY, "jnp"));
+  }
+
+  /** The head of an object: apiVersion, kind, metadata; the caller adds spec. */
+  public static Map<String, Object> object(
+      String apiVersion, String kind, String name, String namespace) {
+    return map("apiVersion", apiVersion, "kind", kind, "metadata", metadata(name, namespace));
+  }
+}

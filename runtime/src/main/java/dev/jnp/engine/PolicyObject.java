@@ -1,0 +1,18 @@
+package dev.jnp.engine;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One rendered policy object: its kind, name and namespace (empty for cluster-scoped kinds), and
+ * the whole object as an ordered tree of maps, lists, strings, numbers and booleans, ready for
+ * {@link dev.jnp.yaml.YamlWriter}.
+ */
+public record PolicyObject(
+    String kind, String name, Optional<String> namespace, Map<String, Object> tree) {
+
+  /** A file name for this object when objects are written one per file. */
+  public String fileName() {
+    return namespace.map(ns -> ns + "-").orElse("") + name + ".yaml";
+  }
+}

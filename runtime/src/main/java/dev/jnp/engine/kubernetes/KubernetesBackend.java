@@ -1,0 +1,95 @@
+package dev.jnp.engine.kubernetes;
+
+import dev.jnp.diagnostics.Diagnostic;
+import dev.jnp.engine.Backend;
+import dev.jnp.engine.Capability;
+import dev.jnp.engine.PolicyObject;
+import dev.jnp.ir.Direction;
+import dev.jnp.ir.Peer;
+import dev.jnp.ir.PolicySet;
+import dev.jnp.ir.Rule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Kubernetes {@code networking.k8s.io/v1} NetworkPolicy. */
+public final class KubernetesBackend implements Backend {
+  static final String ENGINE = "kubernetes";
+
+  @Override
+  public String engine() {
+    return ENGINE;
+  }
+
+  @Override
+  public List<Diagnostic> check(PolicySet policies) {
+    List<Diagnostic> found = new ArrayList<>();
+    for (var allowlist : policies.allowlists()) {
+      for (Direction direction : Direction.values()) {
+        for (Rule rule : allowlist.rules(direction)) {
+          for (Peer peer : rule.peers()) {
+            check(peer, direction, found);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void check(Peer peer, Direction direction, List<Diagnostic> found) {
+    peer.accept(
+        new Peer.Cases<Void>() {
+          @Override
+          public Void fqdn(Peer.Fqdn fqdn) {
+            found.add(
+                Capability.unsupportedPeer(
+                    ENGINE,
+                    "fqdn " + fqdn.name(),
+                    fqdn.span(),
+                    "NetworkPolicy selects addresses, not DNS names",
+                    "use 'cidr' with the name's addresses, or the cilium engine (toFQDNs)"));
+            return null;
+          }
+
+          @Override
+          public Void nodes(Peer.Nodes nodes) {
+            found.add(Capability.nodesWidened(ENGINE, nodes.span()));
+            return null;
+          }
+
+          @Override
+          public Void apiServer(Peer.ApiServer apiServer) {
+            if (direction == Direction.INGRESS) {
+              found.add(Capability.apiServerWidened(ENGINE, apiServer.span()));
+            } else if (apiServer.cidrs().isEmpty()) {
+              found.add(Capability.apiServerNeedsCidrs(ENGINE, apiServer.span()));
+            }
+            return null;
+          }
+
+          @Override
+          public Void any(Peer.Any any) {
+            return null;
+          }
+
+          @Override
+          public Void namespaces(Peer.Namespaces namespaces) {
+            return null;
+          }
+
+          @Override
+          public Void pods(Peer.Pods pods) {
+            return null;
+          }
+
+          @Override
+          public Void cidr(Peer.Cidr cidr) {
+            return null;
+          }
+        });
+  }
+
+  @Override
+  public List<PolicyObject> render(PolicySet policies) {
+    return new KubernetesConverter().convert(policies);
+  }
+}

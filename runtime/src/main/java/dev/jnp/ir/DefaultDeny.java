@@ -1,0 +1,23 @@
+package dev.jnp.ir;
+
+import dev.jnp.diagnostics.SourceSpan;
+import java.util.Set;
+
+/**
+ * A namespace-wide default-deny for the given directions. {@code order} is the precedence the
+ * author gave it (Calico order, ClusterNetworkPolicy priority); backends place every allowlist of
+ * the namespace before it.
+ */
+public record DefaultDeny(String namespace, Set<Direction> directions, int order, SourceSpan span) {
+
+  /** The order used when the source names none, as the seed chart's {@code defaultDeny.order}. */
+  public static final int DEFAULT_ORDER = 2000;
+
+  public DefaultDeny {
+    directions = Set.copyOf(directions);
+  }
+
+  public boolean covers(Direction direction) {
+    return directions.contains(direction);
+  }
+}
