@@ -1,0 +1,144 @@
+package dev.jnp.compiler;
+
+import dev.jnp.compiler.ast.Declaration;
+import dev.jnp.compiler.ast.JnpFile;
+import dev.jnp.compiler.check.Checker;
+import dev.jnp.compiler.check.Codes;
+import dev.jnp.compiler.check.Parameters;
+import dev.jnp.compiler.check.Resolver;
+import dev.jnp.compiler.check.Setting;
+import dev.jnp.compiler.lower.Lowering;
+import dev.jnp.compiler.syntax.SourceParser;
+import dev.jnp.diagnostics.Diagnostic;
+import dev.jnp.diagnostics.Diagnostics;
+import dev.jnp.diagnostics.Result;
+import dev.jnp.diagnostics.Severity;
+import dev.jnp.engine.Backend;
+import dev.jnp.engine.Backends;
+import dev.jnp.engine.PolicyObject;
+import dev.jnp.ir.Allowlist;
+import dev.jnp.ir.DefaultDeny;
+import dev.jnp.ir.PolicySet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The whole pipeline: parse, check, lower, then for each engine check capabilities and render.
+ * Files are taken in path order, so the output does not depend on the order they were named in.
+ */
+public final class Compiler {
+  private Compiler() {}
+
+  /** One checked and lowered file, with the engine it targets. */
+  private record Lowered(JnpFile file, String engine, PolicySet policies) {}
+
+  public static Compilation compile(List<SourceInput> inputs, Options options) {
+    Diagnostics diagnostics = new Diagnostics();
+    Map<String, Setting> settings = new LinkedHashMap<>();
+    options.settings().forEach(s -> settings.put(s.name(), s));
+    Set<String> declaredParams = new LinkedHashSet<>();
+    List<Lowered> lowered = new ArrayList<>();
+
+    List<SourceInput> ordered = inputs.stream().sorted(Comparator.comparing(SourceInput::path)).toList();
+    for (SourceInput input : ordered) {
+      Result<JnpFile> parsed = SourceParser.parse(input.path(), input.text());
+      diagnostics.addAll(parsed.diagnostics());
+      if (parsed.hasErrors()) {
+        continue;
+      }
+      JnpFile file = parsed.value().orElseThrow();
+      Diagnostics fileDiagnostics = new Diagnostics();
+      Parameters parameters = Parameters.of(file, settings, fileDiagnostics);
+      declaredParams.addAll(parameters.names());
+      Checker.check(file, parameters, fileDiagnostics);
+      if (!fileDiagnostics.hasErrors()) {
+        PolicySet policies = Lowering.lower(file, parameters, fileDiagnostics);
+        lowered.add(new Lowered(file, engineOf(file, parameters, options), policies));
+      }
+      diagnostics.addAll(fileDiagnostics.sorted());
+    }
+    for (Setting setting : settings.values()) {
+      if (!declaredParams.contains(setting.name())) {
+        diagnostics.add(
+            Diagnostic.error(Codes.UNDECLARED_SETTING, setting.origin(), "no file declares parameter '" + setting.name() + "'")
+                .withHint(dev.jnp.compiler.check.Suggestions.closest(setting.name(), declaredParams)
+                    .map(s -> "did you mean '" + s + "'?")
+                    .orElse("declare it with 'param " + setting.name() + " = …', or drop the setting")));
+      }
+    }
+    checkObjectNames(lowered, diagnostics);
+
+    Map<String, List<PolicyObject>> objects = new LinkedHashMap<>();
+    for (String engine : engines(lowered, options)) {
+      Backend backend = Backends.forEngine(engine).orElseThrow(() -> new IllegalStateException("no backend for " + engine));
+      List<PolicyObject> rendered = new ArrayList<>();
+      for (Lowered file : lowered) {
+        if (!options.engine().isPresent() && !file.engine().equals(engine)) {
+          continue;
+        }
+        List<Diagnostic> capability = backend.check(file.policies());
+        diagnostics.addAll(capability);
+        if (capability.stream().noneMatch(Diagnostic::isError)) {
+          rendered.addAll(backend.render(file.policies()));
+        }
+      }
+      objects.put(engine, rendered);
+    }
+
+    List<Diagnostic> found = diagnostics.sorted().stream().distinct().toList();
+    if (options.warningsAsErrors()) {
+      found = found.stream().map(d -> d.severity() == Severity.WARNING ? d.withSeverity(Severity.ERROR) : d).toList();
+    }
+    boolean failed = found.stream().anyMatch(Diagnostic::isError);
+    return new Compilation(found, failed ? Map.of() : objects);
+  }
+
+  private static String engineOf(JnpFile file, Parameters parameters, Options options) {
+    if (options.engine().isPresent() && !options.engine().get().equals(Options.ALL_ENGINES)) {
+      return options.engine().get();
+    }
+    Resolver resolver = new Resolver(parameters, new Diagnostics());
+    return file.all(Declaration.Engine.class).stream()
+        .findFirst()
+        .flatMap(e -> resolver.text(e.engine()))
+        .orElse("kubernetes");
+  }
+
+  private static List<String> engines(List<Lowered> lowered, Options options) {
+    if (options.engine().isPresent()) {
+      return options.engine().get().equals(Options.ALL_ENGINES) ? Backends.available() : List.of(options.engine().get());
+    }
+    Set<String> used = new LinkedHashSet<>();
+    lowered.forEach(l -> used.add(l.engine()));
+    return Backends.ENGINES.stream().filter(used::contains).toList();
+  }
+
+  /** Two objects of one name in one namespace would overwrite each other when applied. */
+  private static void checkObjectNames(List<Lowered> lowered, Diagnostics diagnostics) {
+    Map<String, dev.jnp.diagnostics.SourceSpan> seen = new HashMap<>();
+    for (Lowered file : lowered) {
+      for (Allowlist allowlist : file.policies().allowlists()) {
+        claim(seen, allowlist.namespace() + "/" + allowlist.name(), allowlist.span(), diagnostics);
+      }
+      for (DefaultDeny deny : file.policies().defaultDenies()) {
+        claim(seen, deny.namespace() + "/default-deny", deny.span(), diagnostics);
+      }
+    }
+  }
+
+  private static void claim(
+      Map<String, dev.jnp.diagnostics.SourceSpan> seen, String object, dev.jnp.diagnostics.SourceSpan span, Diagnostics diagnostics) {
+    dev.jnp.diagnostics.SourceSpan first = seen.putIfAbsent(object, span);
+    if (first != null) {
+      diagnostics.add(
+          Diagnostic.error(Codes.DUPLICATE_OBJECT, span, "this renders policy '" + object + "', which " + first + " renders too")
+              .withHint("rename the workload; one namespace holds one policy of a name"));
+    }
+  }
+}

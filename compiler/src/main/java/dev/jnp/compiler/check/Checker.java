@@ -1,0 +1,415 @@
+package dev.jnp.compiler.check;
+
+import dev.jnp.compiler.ast.Condition;
+import dev.jnp.compiler.ast.Declaration;
+import dev.jnp.compiler.ast.Endpoint;
+import dev.jnp.compiler.ast.JnpFile;
+import dev.jnp.compiler.ast.Label;
+import dev.jnp.compiler.ast.PeerExpr;
+import dev.jnp.compiler.ast.Word;
+import dev.jnp.compiler.ast.WorkloadItem;
+import dev.jnp.diagnostics.Diagnostic;
+import dev.jnp.diagnostics.Diagnostics;
+import dev.jnp.engine.Backends;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a parsed file for every mistake that needs neither an engine nor the flow evaluator:
+ * names, values, structure. It keeps going after an error, so one mistake is reported once and
+ * the rest of the file is still checked. What depends on parameter values being true or false is
+ * the lowering's to check.
+ */
+public final class Checker {
+  private final JnpFile file;
+  private final Diagnostics diagnostics;
+  private final Resolver resolver;
+  private final Map<String, Declaration.Peer> peers = new LinkedHashMap<>();
+  private final Map<String, Declaration.Workload> workloads = new LinkedHashMap<>();
+
+  private Checker(JnpFile file, Parameters parameters, Diagnostics diagnostics) {
+    this.file = file;
+    this.diagnostics = diagnostics;
+    this.resolver = new Resolver(parameters, diagnostics);
+  }
+
+  /** Checks {@code file} with its parameters resolved; what is wrong goes to {@code diagnostics}. */
+  public static void check(JnpFile file, Parameters parameters, Diagnostics diagnostics) {
+    new Checker(file, parameters, diagnostics).check();
+  }
+
+  private void check() {
+    checkSingle(Declaration.Engine.class, "engine");
+    checkSingle(Declaration.Namespace.class, "namespace");
+    for (Declaration.Engine engine : file.all(Declaration.Engine.class)) {
+      engineName(engine.engine());
+    }
+    Optional<String> fileNamespace = Optional.empty();
+    for (Declaration.Namespace namespace : file.all(Declaration.Namespace.class)) {
+      fileNamespace = namespaceName(namespace.name());
+    }
+    for (Declaration.Peer peer : file.all(Declaration.Peer.class)) {
+      String name = peer.name().text();
+      if (peers.containsKey(name)) {
+        duplicate(Codes.DUPLICATE_PEER, "peer", peer.name(), peers.get(name).span().line());
+      } else {
+        peers.put(name, peer);
+      }
+    }
+    for (Declaration.Workload workload : file.all(Declaration.Workload.class)) {
+      String name = workload.name().text();
+      if (workloads.containsKey(name)) {
+        duplicate(Codes.DUPLICATE_WORKLOAD, "workload", workload.name(), workloads.get(name).span().line());
+      } else {
+        workloads.put(name, workload);
+      }
+    }
+    for (Declaration.Peer peer : peers.values()) {
+      checkCycle(peer, new ArrayList<>());
+      peer.peers().forEach(p -> peer(p, WorkloadItem.Direction.INGRESS, true));
+    }
+    for (Declaration declaration : file.declarations()) {
+      if (declaration instanceof Declaration.Workload workload) {
+        workload(workload, fileNamespace);
+      } else if (declaration instanceof Declaration.DefaultDeny deny) {
+        defaultDeny(deny, fileNamespace);
+      } else if (declaration instanceof Declaration.Expect expect) {
+        endpoint(expect.client());
+        endpoint(expect.server());
+        expect.when().ifPresent(this::condition);
+      }
+    }
+  }
+
+  private <T extends Declaration> void checkSingle(Class<T> kind, String keyword) {
+    List<T> all = file.all(kind);
+    for (int i = 1; i < all.size(); i++) {
+      diagnostics.add(
+          Diagnostic.error(Codes.DUPLICATE_DECLARATION, all.get(i).span(), "a second '" + keyword + "' declaration")
+              .withHint("a file has one; the first is on line " + all.get(0).span().line()));
+    }
+  }
+
+  private void duplicate(String code, String kind, Word name, int firstLine) {
+    diagnostics.add(
+        Diagnostic.error(code, name.span(), kind + " '" + name.text() + "' is declared twice")
+            .withHint("the first is on line " + firstLine + "; rename one or merge them"));
+  }
+
+  private void engineName(Word word) {
+    resolver.text(word).ifPresent(engine -> {
+      if (!Backends.ENGINES.contains(engine)) {
+        diagnostics.add(
+            Diagnostic.error(Codes.UNKNOWN_ENGINE, word.span(), "unknown engine " + Resolver.describe(word, engine))
+                .withHint(Suggestions.closest(engine, Backends.ENGINES)
+                    .map(s -> "did you mean '" + s + "'?")
+                    .orElse("the engines are " + String.join(", ", Backends.ENGINES))));
+      }
+    });
+  }
+
+  private Optional<String> namespaceName(Word word) {
+    Optional<String> name = resolver.text(word);
+    if (name.isPresent()) {
+      Optional<String> problem = Names.dnsLabel(name.get());
+      if (problem.isPresent()) {
+        diagnostics.add(
+            Diagnostic.error(Codes.BAD_NAMESPACE, word.span(), "namespace " + Resolver.describe(word, name.get()) + " " + problem.get())
+                .withHint("namespace names are RFC 1123 labels, e.g. flux-system"));
+        return Optional.empty();
+      }
+    }
+    return name;
+  }
+
+  private void workload(Declaration.Workload workload, Optional<String> fileNamespace) {
+    Names.dnsLabel(workload.name().text()).ifPresent(problem ->
+        diagnostics.add(
+            Diagnostic.error(Codes.BAD_NAME, workload.name().span(), "workload name '" + workload.name().text() + "' " + problem)
+                .withHint("it names the rendered policy object, so it must be an RFC 1123 label")));
+    if (workload.namespace().isPresent()) {
+      namespaceName(workload.namespace().get());
+    } else if (file.all(Declaration.Namespace.class).isEmpty()) {
+      diagnostics.add(
+          Diagnostic.error(Codes.NO_NAMESPACE, workload.name().span(), "workload '" + workload.name().text() + "' has no namespace")
+              .withHint("add 'namespace NAME' at the top of the file, or write 'workload " + workload.name().text() + " in NAME'"));
+    }
+    List<WorkloadItem.Select> selects = new ArrayList<>();
+    Map<String, WorkloadItem.Port> ports = new LinkedHashMap<>();
+    List<WorkloadItem.Egress> egressBlocks = new ArrayList<>();
+    for (WorkloadItem item : workload.items()) {
+      if (item instanceof WorkloadItem.Select select) {
+        selects.add(select);
+      } else if (item instanceof WorkloadItem.Port port) {
+        String name = port.name().text();
+        if (ports.containsKey(name)) {
+          duplicate(Codes.DUPLICATE_PORT, "port", port.name(), ports.get(name).span().line());
+        } else {
+          ports.put(name, port);
+        }
+      } else if (item instanceof WorkloadItem.Egress egress) {
+        egressBlocks.add(egress);
+      }
+    }
+    if (selects.isEmpty()) {
+      diagnostics.add(
+          Diagnostic.error(Codes.NO_SELECT, workload.name().span(), "workload '" + workload.name().text() + "' selects no pods")
+              .withHint("add 'select KEY=VALUE, …' with the labels of its pods"));
+    }
+    for (int i = 1; i < selects.size(); i++) {
+      diagnostics.add(
+          Diagnostic.error(Codes.TWO_SELECTS, selects.get(i).span(), "a second 'select' in workload '" + workload.name().text() + "'")
+              .withHint("list every label in one select: select a=x, b=y"));
+    }
+    for (int i = 1; i < egressBlocks.size(); i++) {
+      diagnostics.add(
+          Diagnostic.error(Codes.TWO_EGRESS_BLOCKS, egressBlocks.get(i).span(), "a second 'egress' block in workload '" + workload.name().text() + "'")
+              .withHint("put every egress rule in one block; give single rules their own 'when'"));
+    }
+    for (WorkloadItem item : workload.items()) {
+      item(item, workload, ports);
+    }
+  }
+
+  private void item(WorkloadItem item, Declaration.Workload workload, Map<String, WorkloadItem.Port> ports) {
+    if (item instanceof WorkloadItem.Select select) {
+      labels(select.labels());
+    } else if (item instanceof WorkloadItem.Port port) {
+      resolver.text(port.spec()).ifPresent(text -> portSpec(port.spec(), text));
+      port.when().ifPresent(this::condition);
+    } else if (item instanceof WorkloadItem.Allow allow) {
+      allow(allow, ports);
+    } else if (item instanceof WorkloadItem.AllowDns dns) {
+      dns.peers().forEach(p -> peer(p, WorkloadItem.Direction.EGRESS, false));
+      dns.when().ifPresent(this::condition);
+    } else if (item instanceof WorkloadItem.Egress egress) {
+      egress.when().ifPresent(this::condition);
+      egress.items().forEach(i -> item(i, workload, ports));
+    } else if (item instanceof WorkloadItem.Native block) {
+      resolver.text(block.engine()).ifPresent(engine -> {
+        if (!Backends.ENGINES.contains(engine)) {
+          engineName(block.engine());
+        }
+      });
+      NativeYaml.items(block, diagnostics);
+    }
+  }
+
+  private void allow(WorkloadItem.Allow allow, Map<String, WorkloadItem.Port> ports) {
+    boolean egress = allow.written() == WorkloadItem.Direction.EGRESS;
+    if (egress != allow.inEgressBlock()) {
+      diagnostics.add(
+          Diagnostic.error(
+                  Codes.MISPLACED_RULE,
+                  allow.span(),
+                  egress
+                      ? "'allow … to …' is an egress rule and belongs in the workload's 'egress { … }' block"
+                      : "'allow … from …' is an ingress rule and belongs in the workload, outside its 'egress' block")
+              .withHint(egress
+                  ? "move it into 'egress { … }' (which makes egress default-deny), or write 'from' for ingress"
+                  : "move it out of the egress block, or write 'to' for an egress destination"));
+    }
+    for (Word port : allow.ports()) {
+      if (port.isParamRef() || PortSpec.looksLikeSpec(port.text())) {
+        resolver.text(port).ifPresent(text -> portSpec(port, text));
+      } else if (!ports.containsKey(port.text())) {
+        diagnostics.add(
+            Diagnostic.error(Codes.UNKNOWN_PORT, port.span(), "unknown port '" + port.text() + "'")
+                .withHint(Suggestions.hint(port.text(), ports.keySet(), "port")));
+      }
+    }
+    allow.peers().forEach(p -> peer(p, allow.written(), false));
+    allow.when().ifPresent(this::condition);
+  }
+
+  private void portSpec(Word word, String text) {
+    PortSpec.Parsed parsed = PortSpec.parse(text);
+    if (!parsed.ok()) {
+      diagnostics.add(Diagnostic.error(parsed.code(), word.span(), parsed.message()).withHint(parsed.hint()));
+    }
+  }
+
+  private void labels(List<Label> labels) {
+    Map<String, Label> seen = new HashMap<>();
+    for (Label label : labels) {
+      Optional<String> key = resolver.text(label.key());
+      Optional<String> value = resolver.text(label.value());
+      key.ifPresent(k -> {
+        Names.labelKey(k).ifPresent(problem ->
+            diagnostics.add(
+                Diagnostic.error(Codes.BAD_LABEL_KEY, label.key().span(), "label key " + Resolver.describe(label.key(), k) + " " + problem)
+                    .withHint("label keys are [prefix/]name, e.g. app.kubernetes.io/name")));
+        if (seen.containsKey(k)) {
+          diagnostics.add(
+              Diagnostic.error(Codes.DUPLICATE_LABEL, label.key().span(), "label '" + k + "' is given twice")
+                  .withHint("a selector matches one value per key"));
+        }
+        seen.put(k, label);
+      });
+      value.ifPresent(v ->
+          Names.labelValue(v).ifPresent(problem ->
+              diagnostics.add(
+                  Diagnostic.error(Codes.BAD_LABEL_VALUE, label.value().span(), "label value " + Resolver.describe(label.value(), v) + " " + problem)
+                      .withHint("label values are at most 63 characters of letters, digits, '-', '_' and '.'"))));
+    }
+  }
+
+  /** Checks a peer; {@code inDeclaration} when it stands in a top-level {@code peer}. */
+  private void peer(PeerExpr peer, WorkloadItem.Direction direction, boolean inDeclaration) {
+    if (peer instanceof PeerExpr.Namespace ns) {
+      namespaceName(ns.name());
+    } else if (peer instanceof PeerExpr.NamespacesWhere where) {
+      labels(where.labels());
+    } else if (peer instanceof PeerExpr.Pods pods) {
+      labels(pods.labels());
+      pods.in().ifPresent(in -> {
+        if (in instanceof PeerExpr.PodNamespace.Named named) {
+          namespaceName(named.name());
+        } else if (in instanceof PeerExpr.PodNamespace.Where where) {
+          labels(where.labels());
+        }
+      });
+    } else if (peer instanceof PeerExpr.Cidr cidr) {
+      Optional<CidrBlock> block = cidr(cidr.block());
+      for (Word except : cidr.except()) {
+        Optional<CidrBlock> hole = cidr(except);
+        if (block.isPresent() && hole.isPresent() && !block.get().contains(hole.get())) {
+          diagnostics.add(
+              Diagnostic.error(Codes.EXCEPT_OUTSIDE_BLOCK, except.span(), "except " + hole.get() + " is not inside " + block.get())
+                  .withHint("an except entry must lie within the cidr it narrows"));
+        }
+      }
+    } else if (peer instanceof PeerExpr.Fqdn fqdn) {
+      if (direction == WorkloadItem.Direction.INGRESS && !inDeclaration) {
+        diagnostics.add(
+            Diagnostic.error(Codes.FQDN_INGRESS, fqdn.span(), "an fqdn peer can only be a destination")
+                .withHint("DNS names select egress destinations; for a source, use cidr"));
+      }
+      resolver.text(fqdn.name()).ifPresent(name ->
+          Names.fqdn(name).ifPresent(problem ->
+              diagnostics.add(
+                  Diagnostic.error(Codes.BAD_FQDN, fqdn.name().span(), Resolver.describe(fqdn.name(), name) + " " + problem)
+                      .withHint("write a name (bucket.example.com) or a pattern (*.example.com)"))));
+    } else if (peer instanceof PeerExpr.ApiServer apiServer) {
+      apiServer.addresses().forEach(this::cidr);
+    } else if (peer instanceof PeerExpr.Named named) {
+      Declaration.Peer declared = peers.get(named.name().text());
+      if (declared == null) {
+        diagnostics.add(
+            Diagnostic.error(Codes.UNKNOWN_PEER, named.span(), "unknown peer '" + named.name().text() + "'")
+                .withHint(Suggestions.hint(named.name().text(), peers.keySet(), "peer")));
+      } else if (direction == WorkloadItem.Direction.INGRESS && !inDeclaration) {
+        for (PeerExpr inner : declared.peers()) {
+          if (inner instanceof PeerExpr.Fqdn fqdn) {
+            diagnostics.add(
+                Diagnostic.error(Codes.FQDN_INGRESS, named.span(), "peer '" + named.name().text() + "' holds an fqdn, which can only be a destination")
+                    .withHint("DNS names select egress destinations; for a source, use cidr"));
+          }
+        }
+      }
+    }
+  }
+
+  private Optional<CidrBlock> cidr(Word word) {
+    Optional<String> text = resolver.text(word);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    CidrBlock.Parsed parsed = CidrBlock.parse(text.get());
+    if (parsed.block().isEmpty()) {
+      String message = word.isParamRef() ? parsed.message() + " (from $" + word.text() + ")" : parsed.message();
+      diagnostics.add(Diagnostic.error(Codes.BAD_CIDR, word.span(), message).withHint(parsed.hint()));
+    }
+    return parsed.block();
+  }
+
+  private void checkCycle(Declaration.Peer peer, List<String> path) {
+    if (path.contains(peer.name().text())) {
+      if (path.get(0).equals(peer.name().text())) {
+        diagnostics.add(
+            Diagnostic.error(Codes.PEER_CYCLE, peer.name().span(), "peer '" + peer.name().text() + "' is defined in terms of itself: "
+                    + String.join(" -> ", path) + " -> " + peer.name().text())
+                .withHint("a peer can name other peers, but not in a loop"));
+      }
+      return;
+    }
+    path.add(peer.name().text());
+    for (PeerExpr inner : peer.peers()) {
+      if (inner instanceof PeerExpr.Named named && peers.containsKey(named.name().text())) {
+        checkCycle(peers.get(named.name().text()), path);
+      }
+    }
+    path.remove(path.size() - 1);
+  }
+
+  private void defaultDeny(Declaration.DefaultDeny deny, Optional<String> fileNamespace) {
+    if (file.all(Declaration.Namespace.class).isEmpty()) {
+      diagnostics.add(
+          Diagnostic.error(Codes.NO_NAMESPACE, deny.span(), "'default deny' needs the file's namespace")
+              .withHint("add 'namespace NAME' at the top of the file"));
+    }
+    deny.order().ifPresent(order -> resolver.text(order).ifPresent(text -> {
+      if (!text.matches("\\d{1,9}")) {
+        diagnostics.add(
+            Diagnostic.error(Codes.BAD_ORDER, order.span(), "order " + Resolver.describe(order, text) + " is not a whole number")
+                .withHint("write a number such as 2000; the allowlists are placed before it"));
+      }
+    }));
+    deny.when().ifPresent(this::condition);
+  }
+
+  private void endpoint(Endpoint endpoint) {
+    if (endpoint instanceof Endpoint.Namespace ns) {
+      namespaceName(ns.name());
+    } else if (endpoint instanceof Endpoint.Pods pods) {
+      labels(pods.labels());
+      pods.namespace().ifPresent(this::namespaceName);
+    } else if (endpoint instanceof Endpoint.Plain plain) {
+      Optional<String> text = resolver.text(plain.word());
+      if (text.isEmpty()) {
+        return;
+      }
+      EndpointWord parsed = EndpointWord.parse(text.get());
+      if (parsed.kind() == EndpointWord.Kind.WORKLOAD) {
+        Declaration.Workload workload = workloads.get(parsed.base());
+        if (workload == null) {
+          diagnostics.add(
+              Diagnostic.error(Codes.UNKNOWN_WORKLOAD, plain.span(), "unknown workload '" + parsed.base() + "'")
+                  .withHint(Suggestions.hint(parsed.base(), workloads.keySet(), "workload")));
+        } else if (parsed.port().isPresent() && !PortSpec.looksLikeSpec(parsed.port().get())) {
+          Set<String> portNames = new HashSet<>();
+          workload.items().stream()
+              .filter(WorkloadItem.Port.class::isInstance)
+              .forEach(p -> portNames.add(((WorkloadItem.Port) p).name().text()));
+          if (!portNames.contains(parsed.port().get())) {
+            diagnostics.add(
+                Diagnostic.error(Codes.UNKNOWN_PORT, plain.span(), "workload '" + parsed.base() + "' has no port '" + parsed.port().get() + "'")
+                    .withHint(Suggestions.hint(parsed.port().get(), portNames, "port")));
+          }
+        }
+      }
+      parsed.problem().ifPresent(problem ->
+          diagnostics.add(Diagnostic.error(Codes.BAD_ENDPOINT, plain.span(), problem)
+              .withHint("write WORKLOAD[:PORT], ADDRESS:PORT[/PROTO] or apiserver[:PORT]")));
+    } else if (endpoint instanceof Endpoint.Fqdn fqdn) {
+      resolver.text(fqdn.name()).ifPresent(text -> {
+        int colon = text.lastIndexOf(':');
+        String name = colon < 0 ? text : text.substring(0, colon);
+        Names.fqdn(name).ifPresent(problem ->
+            diagnostics.add(Diagnostic.error(Codes.BAD_FQDN, fqdn.name().span(), "'" + name + "' " + problem)
+                .withHint("write fqdn NAME[:PORT]")));
+      });
+    }
+  }
+
+  /** Checks that a condition names only declared boolean parameters, and can be true. */
+  private void condition(Condition condition) {
+    Conditions.check(condition, resolver.parameters(), diagnostics);
+  }
+}

@@ -1,0 +1,242 @@
+package dev.jnp.compiler.lower;
+
+import dev.jnp.compiler.ast.Condition;
+import dev.jnp.compiler.ast.Declaration;
+import dev.jnp.compiler.ast.JnpFile;
+import dev.jnp.compiler.ast.PeerExpr;
+import dev.jnp.compiler.ast.Word;
+import dev.jnp.compiler.ast.WorkloadItem;
+import dev.jnp.compiler.check.Codes;
+import dev.jnp.compiler.check.Conditions;
+import dev.jnp.compiler.check.NativeYaml;
+import dev.jnp.compiler.check.Parameters;
+import dev.jnp.compiler.check.PortSpec;
+import dev.jnp.compiler.check.Resolver;
+import dev.jnp.diagnostics.Diagnostic;
+import dev.jnp.diagnostics.Diagnostics;
+import dev.jnp.ir.Allowlist;
+import dev.jnp.ir.DefaultDeny;
+import dev.jnp.ir.Direction;
+import dev.jnp.ir.NamespaceSelector;
+import dev.jnp.ir.NativeRules;
+import dev.jnp.ir.Peer;
+import dev.jnp.ir.PolicySet;
+import dev.jnp.ir.PortRange;
+import dev.jnp.ir.Protocol;
+import dev.jnp.ir.Rule;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Lowers a checked file to the IR under one setting of its parameters: conditions decide what is
+ * rendered, named ports become numbers, named peers are expanded. It also reports what only the
+ * rendered configuration shows: an egress block without DNS, a probe port the kubelet cannot
+ * reach, a default deny that cuts off a workload's egress, a rule another rule already covers.
+ */
+public final class Lowering {
+  /** The pods of the cluster DNS, as {@code allow dns} selects them. */
+  static final Map<String, String> KUBE_DNS = Map.of("k8s-app", "kube-dns");
+
+  static final String DNS_NAMESPACE = "kube-system";
+
+  private final JnpFile file;
+  private final Parameters parameters;
+  private final Diagnostics diagnostics;
+  private final Resolver resolver;
+  private final PeerLowering peers;
+
+  private Lowering(JnpFile file, Parameters parameters, Diagnostics diagnostics) {
+    this.file = file;
+    this.parameters = parameters;
+    this.diagnostics = diagnostics;
+    this.resolver = new Resolver(parameters, new Diagnostics());
+    Map<String, Declaration.Peer> declared = new LinkedHashMap<>();
+    file.all(Declaration.Peer.class).forEach(p -> declared.putIfAbsent(p.name().text(), p));
+    this.peers = new PeerLowering(declared, resolver);
+  }
+
+  /** The IR of {@code file}, which the checker found no error in. */
+  public static PolicySet lower(JnpFile file, Parameters parameters, Diagnostics diagnostics) {
+    return new Lowering(file, parameters, diagnostics).lower();
+  }
+
+  private PolicySet lower() {
+    Optional<String> fileNamespace =
+        file.all(Declaration.Namespace.class).stream().findFirst().map(n -> resolver.text(n.name()).orElseThrow());
+    List<Allowlist> allowlists = new ArrayList<>();
+    for (Declaration.Workload workload : file.all(Declaration.Workload.class)) {
+      String namespace = workload.namespace().map(peers::text).orElseGet(fileNamespace::orElseThrow);
+      allowlists.add(workload(workload, namespace));
+    }
+    List<DefaultDeny> denies = new ArrayList<>();
+    for (Declaration.DefaultDeny deny : file.all(Declaration.DefaultDeny.class)) {
+      if (!Conditions.holds(deny.when(), parameters)) {
+        continue;
+      }
+      String namespace = fileNamespace.orElseThrow();
+      Optional<DefaultDeny> earlier = denies.stream().filter(d -> d.namespace().equals(namespace)).findFirst();
+      if (earlier.isPresent()) {
+        diagnostics.add(
+            Diagnostic.error(Codes.DUPLICATE_DEFAULT_DENY, deny.span(), "a second 'default deny' for namespace '" + namespace + "'")
+                .withHint("the first is on line " + earlier.get().span().line() + "; a namespace has one default deny"));
+        continue;
+      }
+      Set<Direction> directions =
+          deny.direction()
+              .map(d -> EnumSet.of(d == WorkloadItem.Direction.INGRESS ? Direction.INGRESS : Direction.EGRESS))
+              .orElse(EnumSet.allOf(Direction.class));
+      int order = deny.order().map(o -> Integer.parseInt(peers.text(o))).orElse(DefaultDeny.DEFAULT_ORDER);
+      denies.add(new DefaultDeny(namespace, directions, order, deny.span()));
+    }
+    for (DefaultDeny deny : denies) {
+      checkDenyCoverage(deny, allowlists);
+    }
+    return new PolicySet(allowlists, denies);
+  }
+
+  private Allowlist workload(Declaration.Workload workload, String namespace) {
+    Map<String, String> podLabels = Map.of();
+    Map<String, WorkloadItem.Port> declaredPorts = new LinkedHashMap<>();
+    List<Rule> ingress = new ArrayList<>();
+    Optional<List<Rule>> egress = Optional.empty();
+    List<NativeRules> natives = new ArrayList<>();
+    for (WorkloadItem item : workload.items()) {
+      if (item instanceof WorkloadItem.Select select) {
+        podLabels = peers.labels(select.labels());
+      } else if (item instanceof WorkloadItem.Port port) {
+        declaredPorts.putIfAbsent(port.name().text(), port);
+      }
+    }
+    for (WorkloadItem item : workload.items()) {
+      if (item instanceof WorkloadItem.Allow allow && holds(allow.when())) {
+        rule(allow, declaredPorts).ifPresent(ingress::add);
+      } else if (item instanceof WorkloadItem.Egress block && holds(block.when())) {
+        List<Rule> rules = new ArrayList<>();
+        for (WorkloadItem inner : block.items()) {
+          if (inner instanceof WorkloadItem.Allow allow && holds(allow.when())) {
+            rule(allow, declaredPorts).ifPresent(rules::add);
+          } else if (inner instanceof WorkloadItem.AllowDns dns && holds(dns.when())) {
+            rules.add(dnsRule(dns));
+          } else if (inner instanceof WorkloadItem.Native block2) {
+            natives.add(nativeRules(block2));
+          }
+        }
+        if (rules.stream().noneMatch(Rule::dns)) {
+          diagnostics.add(
+              Diagnostic.warning(Codes.EGRESS_WITHOUT_DNS, block.span(), "this egress block has no DNS rule, so every name lookup of '" + workload.name().text() + "' fails")
+                  .withHint("add 'allow dns' (kube-dns in kube-system), or 'allow dns to ns NAME'"));
+        }
+        egress = Optional.of(rules);
+      } else if (item instanceof WorkloadItem.Native block) {
+        natives.add(nativeRules(block));
+      }
+    }
+    checkProbes(workload, declaredPorts, ingress);
+    reportShadowed(ingress);
+    egress.ifPresent(this::reportShadowed);
+    return new Allowlist(workload.name().text(), namespace, podLabels, ingress, egress, natives, workload.span());
+  }
+
+  private boolean holds(Optional<Condition> when) {
+    return Conditions.holds(when, parameters);
+  }
+
+  /** A rule, or nothing when every port it names is switched off by its {@code when}. */
+  private Optional<Rule> rule(WorkloadItem.Allow allow, Map<String, WorkloadItem.Port> declaredPorts) {
+    List<PortRange> ranges = new ArrayList<>();
+    for (Word port : allow.ports()) {
+      if (port.isParamRef() || PortSpec.looksLikeSpec(port.text())) {
+        ranges.add(PortSpec.parse(peers.text(port)).range());
+      } else {
+        WorkloadItem.Port declared = declaredPorts.get(port.text());
+        if (holds(declared.when())) {
+          ranges.add(PortSpec.parse(peers.text(declared.spec())).range());
+        }
+      }
+    }
+    if (!allow.ports().isEmpty() && ranges.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Rule(ranges, peers.lower(allow.peers()), false, allow.span()));
+  }
+
+  private Rule dnsRule(WorkloadItem.AllowDns dns) {
+    List<Peer> to = new ArrayList<>();
+    if (dns.peers().isEmpty()) {
+      to.add(new Peer.Pods(KUBE_DNS, new NamespaceSelector.Named(DNS_NAMESPACE), dns.span()));
+    }
+    for (PeerExpr peer : dns.peers()) {
+      if (peer instanceof PeerExpr.Namespace ns) {
+        to.add(new Peer.Pods(KUBE_DNS, new NamespaceSelector.Named(peers.text(ns.name())), peer.span()));
+      } else {
+        to.addAll(peers.lower(List.of(peer)));
+      }
+    }
+    List<PortRange> ports = List.of(PortRange.single(53, Protocol.UDP), PortRange.single(53, Protocol.TCP));
+    return new Rule(ports, to, true, dns.span());
+  }
+
+  private NativeRules nativeRules(WorkloadItem.Native block) {
+    Direction direction = block.direction() == WorkloadItem.Direction.INGRESS ? Direction.INGRESS : Direction.EGRESS;
+    List<Object> items = NativeYaml.items(block, new Diagnostics()).orElseThrow();
+    return new NativeRules(peers.text(block.engine()), direction, items, block.span());
+  }
+
+  /** A probe port must be reachable from the nodes, or the pods never become ready. */
+  private void checkProbes(Declaration.Workload workload, Map<String, WorkloadItem.Port> ports, List<Rule> ingress) {
+    for (WorkloadItem.Port port : ports.values()) {
+      if (!port.probe() || !holds(port.when())) {
+        continue;
+      }
+      PortRange range = PortSpec.parse(peers.text(port.spec())).range();
+      boolean reachable =
+          ingress.stream().anyMatch(rule ->
+              rule.peers().stream().anyMatch(p -> p instanceof Peer.Nodes || p instanceof Peer.Any)
+                  && (rule.allPorts() || rule.ports().stream().anyMatch(r -> r.protocol() == range.protocol() && r.first() <= range.first() && range.last() <= r.last())));
+      if (!reachable) {
+        diagnostics.add(
+            Diagnostic.error(Codes.PROBE_NOT_FROM_NODES, port.span(), "probe port '" + port.name().text() + "' is not allowed from nodes: the kubelet's probes would fail and the pods never become ready")
+                .withHint("add 'allow " + port.name().text() + " from nodes'"));
+      }
+    }
+  }
+
+  private void checkDenyCoverage(DefaultDeny deny, List<Allowlist> allowlists) {
+    if (!deny.covers(Direction.EGRESS)) {
+      return;
+    }
+    for (Allowlist allowlist : allowlists) {
+      if (allowlist.namespace().equals(deny.namespace()) && !allowlist.governs(Direction.EGRESS)) {
+        diagnostics.add(
+            Diagnostic.warning(Codes.DENY_EGRESS_WITHOUT_BLOCK, deny.span(), "this default deny covers egress, and workload '" + allowlist.name() + "' has no egress block: all its outbound traffic is denied, DNS included")
+                .withHint("give '" + allowlist.name() + "' an 'egress { allow dns … }' block, or write 'default deny ingress'"));
+      }
+    }
+  }
+
+  /** Notes a rule that allows nothing another rule of the same direction does not already allow. */
+  private void reportShadowed(List<Rule> rules) {
+    for (int i = 0; i < rules.size(); i++) {
+      for (int j = 0; j < rules.size(); j++) {
+        Rule rule = rules.get(i);
+        Rule other = rules.get(j);
+        if (i == j || rule.dns() || other.dns()) {
+          continue;
+        }
+        boolean sameAsEarlier = j < i && RuleCover.covers(rule, other);
+        boolean strictlyInside = RuleCover.covers(other, rule) && !RuleCover.covers(rule, other);
+        if (sameAsEarlier || strictlyInside) {
+          diagnostics.add(
+              Diagnostic.info(Codes.SHADOWED_RULE, rule.span(), "this rule allows nothing that the rule on line " + other.span().line() + " does not already allow")
+                  .withHint("remove it, or narrow the other rule"));
+          break;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.jnp.compiler.syntax;
+
+import dev.jnp.compiler.ast.JnpFile;
+import dev.jnp.diagnostics.Diagnostic;
+import dev.jnp.diagnostics.Result;
+import dev.jnp.diagnostics.SourceSpan;
+import dev.jnp.grammar.JnpLexer;
+import dev.jnp.grammar.JnpParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * The one place that drives ANTLR: lexer, token stream and parser, with the console listeners
+ * removed. Parses in SLL mode first and falls back to full LL only when SLL fails; refuses
+ * pathological nesting before the parser can overflow its stack; collects syntax errors as
+ * diagnostics and goes on to report more than the first.
+ */
+public final class SourceParser {
+  /** Code of the diagnostic for nesting deeper than {@link #MAX_NESTING}. */
+  public static final String TOO_DEEP = "JNP0002";
+
+  /** Parentheses and brackets deeper than this are refused: no policy needs them. */
+  public static final int MAX_NESTING = 100;
+
+  private SourceParser() {}
+
+  /** Parses {@code text}, read from {@code path}, into an AST. */
+  public static Result<JnpFile> parse(String path, String text) {
+    JnpLexer lexer = new JnpLexer(CharStreams.fromString(text, path));
+    lexer.removeErrorListeners();
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    List<Diagnostic> tooDeep = checkNesting(path, tokens.getTokens());
+    if (!tooDeep.isEmpty()) {
+      return Result.failed(tooDeep);
+    }
+
+    JnpParser parser = new JnpParser(tokens);
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    JnpParser.FileContext tree;
+    try {
+      tree = parser.file();
+    } catch (ParseCancellationException sllFailed) {
+      tokens.seek(0);
+      parser.reset();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      parser.setErrorHandler(new DefaultErrorStrategy());
+      SyntaxErrors errors = new SyntaxErrors(path);
+      parser.addErrorListener(errors);
+      tree = parser.file();
+      if (!errors.found().isEmpty()) {
+        return Result.failed(errors.found());
+      }
+    }
+    AstBuilder builder = new AstBuilder(path);
+    JnpFile file = builder.file(tree);
+    return Result.of(file, builder.diagnostics());
+  }
+
+  private static List<Diagnostic> checkNesting(String path, List<Token> tokens) {
+    int depth = 0;
+    for (Token token : tokens) {
+      switch (token.getType()) {
+        case JnpLexer.LPAREN, JnpLexer.LBRACKET, JnpLexer.LBRACE -> depth++;
+        case JnpLexer.RPAREN, JnpLexer.RBRACKET, JnpLexer.RBRACE -> depth--;
+        default -> {}
+      }
+      if (depth > MAX_NESTING) {
+        int column = token.getCharPositionInLine() + 1;
+        List<Diagnostic> found = new ArrayList<>();
+        found.add(
+            Diagnostic.error(
+                    TOO_DEEP,
+                    new SourceSpan(path, token.getLine(), column, token.getLine(), column + 1),
+                    "nesting deeper than " + MAX_NESTING + " levels")
+                .withHint("split the condition with parameters, or drop redundant parentheses"));
+        return found;
+      }
+    }
+    return List.of();
+  }
+}
