@@ -182,9 +182,9 @@ RAW       : '"""' .*? '"""';
 STRING    : '"' (~["\\\r\n] | '\\' ["\\n])* '"';
 PARAM_REF : '$' [a-zA-Z_] [a-zA-Z0-9_.-]*;
 NUMBER    : [0-9]+;
-// Names, label keys and values, FQDNs, CIDRs, port specs, endpoints with ports. A word may not
-// start with '-' so that `->` stays an arrow.
-WORD      : [a-zA-Z0-9_.*:/] [a-zA-Z0-9_.*:/-]*;
+// Names, label keys and values, FQDNs, CIDRs, port specs, endpoints with ports. `->` stays an
+// arrow: '>' is not a word character, so ARROW is the longer match.
+WORD      : [a-zA-Z0-9_.*:/-]+;
 
 COMMENT   : '#' ~[\r\n]* -> channel(HIDDEN);
 NEWLINE   : ('\r'? '\n' | '\r') -> channel(HIDDEN);

@@ -24,7 +24,7 @@ public final class NativeYaml {
       parsed = block.body().isBlank() ? null : YAML.readValue(block.body(), Object.class);
     } catch (JsonProcessingException e) {
       diagnostics.add(
-          Diagnostic.error(Codes.BAD_NATIVE, at(block.bodySpan(), e.getLocation()), "invalid YAML in native block: " + e.getOriginalMessage())
+          Diagnostic.error(Codes.BAD_NATIVE, at(block.bodySpan(), e.getLocation()), "invalid YAML in native block: " + problem(e.getOriginalMessage()))
               .withHint("the block must be a YAML list of " + block.engine().text() + " rules, indented consistently"));
       return Optional.empty();
     }
@@ -35,6 +35,14 @@ public final class NativeYaml {
       return Optional.empty();
     }
     return Optional.of(List.copyOf(list));
+  }
+
+  /** SnakeYAML's message without its position lines, which point into the block, not the file. */
+  private static String problem(String message) {
+    return message.lines()
+        .filter(line -> !line.isBlank() && !line.startsWith(" ") && !line.startsWith("\t"))
+        .reduce((a, b) -> a + ": " + b)
+        .orElse(message);
   }
 
   /** The position in the .jnp file of a position inside the block's text. */

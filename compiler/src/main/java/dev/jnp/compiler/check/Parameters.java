@@ -55,7 +55,7 @@ public final class Parameters {
       if (!Names.isParamName(name)) {
         diagnostics.add(
             Diagnostic.error(Codes.BAD_NAME, declaration.name().span(), "'" + name + "' is not a parameter name")
-                .withHint("use letters, digits and '_', in parts joined by '.' (operator.enabled)"));
+                .withHint("use letters, digits, '_' and '-', in parts joined by '.' (operator.enabled)"));
         continue;
       }
       if (params.containsKey(name)) {

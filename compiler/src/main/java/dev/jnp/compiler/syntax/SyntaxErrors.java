@@ -8,7 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
+import dev.jnp.grammar.JnpParser;
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -83,31 +85,46 @@ final class SyntaxErrors extends BaseErrorListener {
     };
   }
 
-  /** ", expecting …", named after the rule being parsed where that reads better than tokens. */
+  /**
+   * ", expecting …": the tokens themselves when there are a few, else named after what the
+   * parser was reading (a peer, a workload's statements, …).
+   */
   private static String expecting(Parser parser) {
-    String rule = parser.getRuleNames()[parser.getContext().getRuleIndex()];
-    String named =
-        switch (rule) {
-          case "file", "declaration" ->
-              "a declaration: engine, namespace, param, peer, workload, default deny or expect";
-          case "workloadItem" -> "select, port, allow, egress, native or '}'";
-          case "egressItem" -> "allow, native or '}'";
-          case "peers", "peer" ->
-              "a peer: any, nodes, apiserver, ns, pods, cidr, fqdn or a declared peer's name";
-          case "podNamespace" -> "'in ns NAME', 'in ns where K=V' or 'in any ns'";
-          case "labels", "label" -> "a label: KEY=VALUE";
-          case "condition", "when" -> "a condition: a parameter, not, and, or, ( … )";
-          case "endpoint" ->
-              "an endpoint: a workload[:port], ns, pods, an address, apiserver, node, world or"
-                  + " fqdn";
-          case "paramValue" -> "a value: true, false, a number or a string";
-          case "native" -> "an engine, then ingress or egress, then a \"\"\" block";
-          default -> null;
-        };
-    if (named != null) {
-      return ", expecting " + named;
+    IntervalSet expected = parser.getExpectedTokens();
+    if (parser.getContext() instanceof JnpParser.PodsPeerContext
+        || parser.getContext() instanceof JnpParser.PodNamespaceContext) {
+      return ", expecting 'in ns NAME', 'in ns where K=V' or 'in any ns'";
     }
-    return ", expecting " + tokens(parser.getExpectedTokens(), parser);
+    if (!expected.contains(JnpLexer.WORD) && expected.size() <= 3) {
+      return ", expecting " + tokens(expected, parser);
+    }
+    ParserRuleContext context = parser.getContext();
+    String named;
+    if (context instanceof JnpParser.WorkloadDeclContext) {
+      named = "select, port, allow, egress, native or '}'";
+    } else if (context instanceof JnpParser.EgressBlockContext) {
+      named = "allow, native or '}'";
+    } else {
+      named =
+          switch (parser.getRuleNames()[context.getRuleIndex()]) {
+            case "file", "declaration" ->
+                "a declaration: engine, namespace, param, peer, workload, default deny or expect";
+            case "workloadItem" -> "select, port, allow, egress, native or '}'";
+            case "egressItem" -> "allow, native or '}'";
+            case "peers", "peer" ->
+                "a peer: any, nodes, apiserver, ns, pods, cidr, fqdn or a declared peer's name";
+            case "podNamespace" -> "'in ns NAME', 'in ns where K=V' or 'in any ns'";
+            case "labels", "label" -> "a label: KEY=VALUE";
+            case "condition", "when" -> "a condition: a parameter, not, and, or, ( … )";
+            case "endpoint" ->
+                "an endpoint: a workload[:port], ns, pods, an address, apiserver, node, world or"
+                    + " fqdn";
+            case "paramValue" -> "a value: true, false, a number or a string";
+            case "word", "name", "address" -> "a word";
+            default -> null;
+          };
+    }
+    return ", expecting " + (named != null ? named : tokens(expected, parser));
   }
 
   private static String tokens(IntervalSet expected, Parser parser) {
