@@ -1,6 +1,8 @@
 package dev.jnp.compiler.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,31 +20,44 @@ import picocli.CommandLine.Command;
       "2:usage error",
       "3:internal fault (a bug in jnp)"
     })
-public final class Main {
+public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int INPUT_ERRORS = 1;
   public static final int USAGE = 2;
   public static final int BUG = 3;
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // UTF-8 whatever the platform's default: output must be the same bytes everywhere.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(args, out, err));
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** {@code jnp} alone: say what is missing. */
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: compile or check");
   }
 
   /** Runs the command line with the given streams; returns the exit status. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new Main());
+    return execute(new CommandLine(new Main()), args, out, err);
+  }
+
+  /** Runs {@code commandLine}: usage errors exit 2, and an escaped exception is a bug (exit 3). */
+  static int execute(CommandLine commandLine, String[] args, PrintWriter out, PrintWriter err) {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+      if (exception instanceof CommandLine.ParameterException usage) {
+        return usage(usage, err);
+      }
       reportBug(exception, err);
       return BUG;
     });
-    commandLine.setParameterExceptionHandler((exception, args1) -> {
-      err.println("jnp: " + exception.getMessage());
-      CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
-      err.println("Run '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-      return USAGE;
-    });
+    commandLine.setParameterExceptionHandler((exception, unused) -> usage(exception, err));
     try {
       return commandLine.execute(args);
     } catch (RuntimeException | Error e) {
@@ -52,6 +67,14 @@ public final class Main {
       out.flush();
       err.flush();
     }
+  }
+
+  private static int usage(CommandLine.ParameterException exception, PrintWriter err) {
+    err.println("jnp: " + exception.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
+    err.println("Run '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.flush();
+    return USAGE;
   }
 
   static void reportBug(Throwable exception, PrintWriter err) {

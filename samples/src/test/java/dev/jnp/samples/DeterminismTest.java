@@ -1,0 +1,62 @@
+package dev.jnp.samples;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Same input, same bytes: two runs, another locale (Turkish, whose dotless i breaks naive case
+ * mapping), another time zone, and the input files in another order — each in a fresh JVM.
+ */
+class DeterminismTest {
+  static final List<String> SAMPLES = List.of("jaas/renderer.jnp", "jaas/operator.jnp", "jaas/zero-trust.jnp");
+
+  @TempDir Path dir;
+
+  static String compile(List<String> jvmOptions, List<String> files) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.jnp.compiler.cli.Main", "compile", "--engine", "all"));
+    command.addAll(files);
+    Path err = Files.createTempFile("jnp", ".err");
+    Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
+    byte[] out = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertWithMessage("exit status of %s: %s", command, Files.readString(err)).that(process.exitValue()).isEqualTo(0);
+    Files.delete(err);
+    return new String(out, StandardCharsets.UTF_8);
+  }
+
+  static List<String> reversed(List<String> files) {
+    List<String> copy = new ArrayList<>(files);
+    java.util.Collections.reverse(copy);
+    return copy;
+  }
+
+  @Test
+  void sameBytesEveryRunLocaleTimeZoneAndFileOrder() throws Exception {
+    // The samples share a namespace and a workload; give each its own so they compile together.
+    List<String> files = new ArrayList<>();
+    for (int i = 0; i < SAMPLES.size(); i++) {
+      Path copy = dir.resolve("policy-" + i + ".jnp");
+      Files.writeString(copy, Files.readString(Path.of(SAMPLES.get(i))).replace("namespace jaas", "namespace jaas-" + i));
+      files.add(copy.toString());
+    }
+    String first = compile(List.of(), files);
+    assertThat(first).contains("kind: NetworkPolicy");
+    assertThat(compile(List.of(), files)).isEqualTo(first);
+    assertThat(compile(List.of("-Duser.language=tr", "-Duser.country=TR"), files)).isEqualTo(first);
+    assertThat(compile(List.of("-Duser.timezone=Pacific/Kiritimati", "-Dfile.encoding=ISO-8859-1"), files)).isEqualTo(first);
+    assertThat(compile(List.of(), reversed(files))).isEqualTo(first);
+  }
+}
