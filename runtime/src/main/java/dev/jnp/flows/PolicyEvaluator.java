@@ -1,0 +1,59 @@
+package dev.jnp.flows;
+
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Answers "is this connection allowed?" under one engine's semantics, for the policy objects it
+ * was built from ({@link PolicyEvaluators}). Implementations are immutable and thread-safe.
+ */
+public interface PolicyEvaluator {
+
+  /** The engine: {@code kubernetes}, {@code cilium}, {@code calico}, {@code clusterNetworkPolicy}. */
+  String engine();
+
+  /** The verdict for one connection, with the rule (or the missing rule) that decides each side. */
+  Verdict evaluate(World world, Connection connection);
+
+  /**
+   * Ports at which a verdict for a connection to {@code destination} may change: every start
+   * and every end + 1 of a port or range the policies name, and every container port of {@code
+   * destination} (named ports resolve to them). Between two neighbouring boundaries every port
+   * gets the same verdict.
+   */
+  SortedSet<Integer> portBoundaries(World world, Endpoint destination);
+
+  /**
+   * The address blocks the policies name as peers in {@code direction} ({@code INGRESS}: the
+   * sources of ingress rules; {@code EGRESS}: the destinations of egress rules), each block less
+   * its exceptions, as contiguous ranges.
+   */
+  List<IpRange> addressBlocks(Direction direction);
+
+  /** What the evaluator ignored or could not read in its policies, one message each. */
+  List<String> warnings();
+
+  /**
+   * Every (protocol, port) that {@code source} may open to {@code destination}: the verdict is
+   * evaluated once per protocol and per run of ports between {@link #portBoundaries}.
+   */
+  default ConnectionSet allowed(World world, Endpoint source, Endpoint destination) {
+    SortedSet<Integer> cuts = new TreeSet<>(portBoundaries(world, destination));
+    cuts.add(1);
+    cuts.add(65536);
+    cuts.removeIf(c -> c < 1 || c > 65536);
+    ConnectionSet.Builder out = ConnectionSet.builder();
+    for (Protocol protocol : Protocol.values()) {
+      Integer previous = null;
+      for (int cut : cuts) {
+        if (previous != null
+            && evaluate(world, new Connection(source, destination, protocol, previous)).allowed()) {
+          out.add(protocol, new PortRange(previous, cut - 1));
+        }
+        previous = cut;
+      }
+    }
+    return out.build();
+  }
+}
