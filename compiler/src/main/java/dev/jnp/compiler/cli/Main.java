@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Compiles .jnp network policy into the policy objects of one engine.",
-    subcommands = {CompileCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      CompileCommand.class,
+      CheckCommand.class,
+      AnalyzeCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:success",
@@ -38,7 +43,7 @@ public final class Main implements Runnable {
   /** {@code jnp} alone: say what is missing. */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: compile or check");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: compile, check or analyze");
   }
 
   /** Runs the command line with the given streams; returns the exit status. */

@@ -208,6 +208,16 @@ class CliTest {
     assertThat(nesting.out()).contains("error[JNP0002]: nesting deeper than 100 levels");
   }
 
+  @Test
+  void analyzePrintsNetpolAnalyzerLines() throws IOException {
+    Path data = dev.jnp.testing.Golden.shared().resolve("conformance/netpol-analyzer/ipblockstest_3");
+    Run run = jnp("analyze", data.toString());
+    assertThat(run.status()).isEqualTo(0);
+    assertThat(run.out()).isEqualTo(Files.readString(data.resolve("expected.txt")));
+    assertThat(jnp("analyze", dir.resolve("nothing-here").toString()).status()).isEqualTo(1);
+    assertThat(jnp("analyze", "--engine", "weave", data.toString()).status()).isEqualTo(2);
+  }
+
   @Command(name = "boom")
   static final class Boom implements Runnable {
     @Override
