@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CompileCommand.class,
       CheckCommand.class,
       AnalyzeCommand.class,
+      FmtCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",
@@ -43,7 +44,7 @@ public final class Main implements Runnable {
   /** {@code jnp} alone: say what is missing. */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: compile, check or analyze");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: compile, check, fmt or analyze");
   }
 
   /** Runs the command line with the given streams; returns the exit status. */

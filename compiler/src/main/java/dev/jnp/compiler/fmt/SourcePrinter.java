@@ -3,7 +3,6 @@ package dev.jnp.compiler.fmt;
 import dev.jnp.compiler.ast.Condition;
 import dev.jnp.compiler.ast.Declaration;
 import dev.jnp.compiler.ast.Endpoint;
-import dev.jnp.compiler.ast.JnpFile;
 import dev.jnp.compiler.ast.Label;
 import dev.jnp.compiler.ast.PeerExpr;
 import dev.jnp.compiler.ast.Word;
@@ -13,74 +12,55 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Prints an AST back as source in one canonical layout (comments are not in the AST and are not
- * printed). Parsing what it prints gives the same AST, spans aside.
+ * Prints the parts of an AST back as source, one statement at a time, in canonical spelling:
+ * single spaces, {@code ", "} between list items, the fewest parentheses a condition needs.
+ * {@link Formatter} lays the statements out.
  */
-public final class SourcePrinter {
-  private final StringBuilder out = new StringBuilder();
-
+final class SourcePrinter {
   private SourcePrinter() {}
 
-  public static String print(JnpFile file) {
-    SourcePrinter printer = new SourcePrinter();
-    Class<?> previous = null;
-    for (Declaration declaration : file.declarations()) {
-      boolean block = declaration instanceof Declaration.Workload;
-      if (previous != null && (block || previous != declaration.getClass() || previous == Declaration.Workload.class)) {
-        printer.out.append('\n');
-      }
-      printer.declaration(declaration);
-      previous = declaration.getClass();
-    }
-    return printer.out.toString();
-  }
-
-  private void declaration(Declaration declaration) {
+  /** A top-level declaration that fits on one line (not a workload). */
+  static String declaration(Declaration declaration) {
     if (declaration instanceof Declaration.Engine d) {
-      line(0, "engine " + word(d.engine()));
+      return "engine " + word(d.engine());
     } else if (declaration instanceof Declaration.Namespace d) {
-      line(0, "namespace " + word(d.name()));
+      return "namespace " + word(d.name());
     } else if (declaration instanceof Declaration.Param d) {
-      line(0, "param " + word(d.name()) + " = " + word(d.defaultValue()));
+      return "param " + word(d.name()) + " = " + word(d.defaultValue());
     } else if (declaration instanceof Declaration.Peer d) {
-      line(0, "peer " + word(d.name()) + " = " + peers(d.peers()));
+      return "peer " + word(d.name()) + " = " + peers(d.peers());
     } else if (declaration instanceof Declaration.Workload d) {
-      line(0, "workload " + word(d.name()) + d.namespace().map(n -> " in " + word(n)).orElse("") + " {");
-      d.items().forEach(item -> item(item, 1));
-      line(0, "}");
+      return "workload " + word(d.name()) + d.namespace().map(n -> " in " + word(n)).orElse("") + " {";
     } else if (declaration instanceof Declaration.DefaultDeny d) {
-      line(0, "default deny"
+      return "default deny"
           + d.direction().map(x -> x == WorkloadItem.Direction.INGRESS ? " ingress" : " egress").orElse("")
           + d.order().map(o -> " order " + word(o)).orElse("")
-          + when(d.when()));
+          + when(d.when());
     } else if (declaration instanceof Declaration.Expect d) {
-      line(0, "expect " + (d.allow() ? "allow " : "deny ") + endpoint(d.client()) + " -> " + endpoint(d.server()) + when(d.when()));
+      return "expect " + (d.allow() ? "allow " : "deny ") + endpoint(d.client()) + " -> " + endpoint(d.server()) + when(d.when());
     }
+    throw new IllegalStateException("unknown declaration " + declaration);
   }
 
-  private void item(WorkloadItem item, int depth) {
+  /** A workload item; for an egress block, its opening line. */
+  static String item(WorkloadItem item) {
     if (item instanceof WorkloadItem.Select s) {
-      line(depth, "select " + labels(s.labels()));
+      return "select " + labels(s.labels());
     } else if (item instanceof WorkloadItem.Port p) {
-      line(depth, "port " + word(p.name()) + " " + word(p.spec()) + (p.probe() ? " probe" : "") + when(p.when()));
+      return "port " + word(p.name()) + " " + word(p.spec()) + (p.probe() ? " probe" : "") + when(p.when());
     } else if (item instanceof WorkloadItem.Allow a) {
       String ports = a.ports().isEmpty() ? "" : " " + a.ports().stream().map(SourcePrinter::word).collect(Collectors.joining(", "));
       String keyword = a.written() == WorkloadItem.Direction.INGRESS ? " from " : " to ";
-      line(depth, "allow" + ports + keyword + peers(a.peers()) + when(a.when()));
+      return "allow" + ports + keyword + peers(a.peers()) + when(a.when());
     } else if (item instanceof WorkloadItem.AllowDns d) {
-      line(depth, "allow dns" + (d.peers().isEmpty() ? "" : " to " + peers(d.peers())) + when(d.when()));
+      return "allow dns" + (d.peers().isEmpty() ? "" : " to " + peers(d.peers())) + when(d.when());
     } else if (item instanceof WorkloadItem.Egress e) {
-      line(depth, "egress" + when(e.when()) + " {");
-      e.items().forEach(inner -> item(inner, depth + 1));
-      line(depth, "}");
+      return "egress" + when(e.when()) + " {";
     } else if (item instanceof WorkloadItem.Native n) {
-      line(depth, "native " + word(n.engine()) + (n.direction() == WorkloadItem.Direction.INGRESS ? " ingress " : " egress ")
-          + "\"\"\"" + n.body() + "\"\"\"");
+      return "native " + word(n.engine()) + (n.direction() == WorkloadItem.Direction.INGRESS ? " ingress " : " egress ")
+          + "\"\"\"" + n.body() + "\"\"\"";
     }
-  }
-
-  private void line(int depth, String text) {
-    out.append("  ".repeat(depth)).append(text).append('\n');
+    throw new IllegalStateException("unknown item " + item);
   }
 
   static String word(Word word) {

@@ -66,6 +66,22 @@ public final class SourceParser {
     return Result.of(file, builder.diagnostics());
   }
 
+  /** A comment as written: its 1-based line and column, and its text from the {@code #}. */
+  public record Comment(int line, int column, String text) {}
+
+  /** The comments of {@code text}, in order; the formatter puts them back where they were. */
+  public static List<Comment> comments(String text) {
+    JnpLexer lexer = new JnpLexer(CharStreams.fromString(text));
+    lexer.removeErrorListeners();
+    List<Comment> comments = new ArrayList<>();
+    for (Token token : lexer.getAllTokens()) {
+      if (token.getType() == JnpLexer.COMMENT) {
+        comments.add(new Comment(token.getLine(), token.getCharPositionInLine() + 1, token.getText().stripTrailing()));
+      }
+    }
+    return comments;
+  }
+
   private static List<Diagnostic> checkNesting(String path, List<Token> tokens) {
     int depth = 0;
     for (Token token : tokens) {

@@ -218,6 +218,25 @@ class CliTest {
     assertThat(jnp("analyze", "--engine", "weave", data.toString()).status()).isEqualTo(2);
   }
 
+  @Test
+  void fmtRewritesInPlaceAndCheckShowsTheDiff() throws IOException {
+    Path messy = file("messy.jnp", "namespace   shop\nworkload web {\n    select app=web\n  allow   from any # open\n}\n");
+    Run check = jnp("fmt", "--check", messy.toString());
+    assertThat(check.status()).isEqualTo(1);
+    assertThat(check.out()).contains("-namespace   shop\n+namespace shop\n");
+    assertThat(Files.readString(messy)).contains("namespace   shop");
+    assertThat(jnp("fmt", messy.toString()).status()).isEqualTo(0);
+    assertThat(Files.readString(messy)).isEqualTo("namespace shop\nworkload web {\n  select app=web\n  allow from any  # open\n}\n");
+    Run clean = jnp("fmt", "--check", messy.toString());
+    assertThat(clean.status()).isEqualTo(0);
+    assertThat(clean.out()).isEmpty();
+    Path broken = file("broken.jnp", "workload {\n");
+    Run syntax = jnp("fmt", broken.toString());
+    assertThat(syntax.status()).isEqualTo(1);
+    assertThat(syntax.err()).contains("error[JNP0001]");
+    assertThat(Files.readString(broken)).isEqualTo("workload {\n");
+  }
+
   @Command(name = "boom")
   static final class Boom implements Runnable {
     @Override
