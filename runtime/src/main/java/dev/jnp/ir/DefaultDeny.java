@@ -5,16 +5,29 @@ import java.util.Set;
 
 /**
  * A namespace-wide default-deny for the given directions. {@code order} is the precedence the
- * author gave it (Calico order, ClusterNetworkPolicy priority); backends place every allowlist of
- * the namespace before it.
+ * author gave it (Calico order, ClusterNetworkPolicy priority), or {@link #DEFAULT_ORDER} when the
+ * source names none; {@code orderGiven} says which. Backends place every allowlist of the
+ * namespace before it. Engines whose range or default differs from Calico's (ClusterNetworkPolicy:
+ * priority 0–1000, default 1000) read {@code orderGiven} to tell a written {@code order 2000} from
+ * the default.
  */
-public record DefaultDeny(String namespace, Set<Direction> directions, int order, SourceSpan span) {
+public record DefaultDeny(
+    String namespace, Set<Direction> directions, int order, boolean orderGiven, SourceSpan span) {
 
   /** The order used when the source names none, as the seed chart's {@code defaultDeny.order}. */
   public static final int DEFAULT_ORDER = 2000;
 
   public DefaultDeny {
     directions = Set.copyOf(directions);
+  }
+
+  /**
+   * A default-deny whose order was written in the source unless it equals {@link #DEFAULT_ORDER}.
+   * Kept for callers written before {@code orderGiven} existed; it cannot tell {@code order 2000}
+   * from no order, so front ends should pass {@code orderGiven} explicitly.
+   */
+  public DefaultDeny(String namespace, Set<Direction> directions, int order, SourceSpan span) {
+    this(namespace, directions, order, order != DEFAULT_ORDER, span);
   }
 
   public boolean covers(Direction direction) {

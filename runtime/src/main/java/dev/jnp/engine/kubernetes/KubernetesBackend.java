@@ -52,7 +52,7 @@ public final class KubernetesBackend implements Backend {
 
           @Override
           public Void nodes(Peer.Nodes nodes) {
-            found.add(Capability.nodesWidened(ENGINE, nodes.span()));
+            found.add(Capability.nodesWidened(ENGINE, nodes.span(), direction));
             return null;
           }
 

@@ -1,0 +1,277 @@
+package dev.jnp.engine.calico;
+
+import static dev.jnp.engine.ObjectTree.list;
+import static dev.jnp.engine.ObjectTree.map;
+import static dev.jnp.engine.ObjectTree.object;
+
+import dev.jnp.engine.PolicyObject;
+import dev.jnp.ir.Allowlist;
+import dev.jnp.ir.DefaultDeny;
+import dev.jnp.ir.Direction;
+import dev.jnp.ir.NamespaceSelector;
+import dev.jnp.ir.Peer;
+import dev.jnp.ir.PolicySet;
+import dev.jnp.ir.PortRange;
+import dev.jnp.ir.Protocol;
+import dev.jnp.ir.Rule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the IR into Calico NetworkPolicy object trees.
+ *
+ * <p>A Calico rule has one source and one destination entity, and needs {@code protocol} whenever
+ * it names ports, so each IR rule becomes one {@code Allow} rule per peer and protocol (and per 50
+ * ports, the schema's limit). Selectors are Calico selector strings: {@code app == 'web' && tier
+ * == 'db'}, {@code all()} for everything; namespaces are selected by their {@code
+ * kubernetes.io/metadata.name} label. For ingress the listening ports go in {@code
+ * destination.ports}, since the protected pod is the destination.
+ *
+ * <p>Layers: every object has an explicit {@code order} and explicit {@code types} (an omitted
+ * order sorts last, and omitted types are guessed from the rules). The default-deny has {@code
+ * selector: all()}, no rules and order N (the author's, default 2000); the allowlists get 1000, or
+ * ⌊N/2⌋ when N ≤ 1000, so they are evaluated first. An allowlist that matches nothing passes on to
+ * the deny, and the tier's end denies.
+ *
+ * <p>Egress to the API server is {@code destination.services: {name: kubernetes, namespace:
+ * default}}. Calico forbids {@code ports} beside {@code services} in egress rules: it matches the
+ * Service's own endpoint ports (after DNAT, typically 6443), so only the protocol is kept.
+ */
+final class CalicoConverter {
+  static final String API_VERSION = "projectcalico.org/v3";
+  static final String KIND = "NetworkPolicy";
+  static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+  /** The allowlists' order when the namespace's deny leaves room above 1000. */
+  static final int ALLOWLIST_ORDER = 1000;
+  /** The schema's {@code maxItems} for the rules of one direction. */
+  static final int MAX_RULES = 1024;
+  /** The schema's {@code maxItems} for {@code nets} and {@code notNets}. */
+  static final int MAX_NETS = 256;
+  /** The schema's {@code maxItems} for the {@code ports} of one entity. */
+  static final int MAX_PORTS = 50;
+
+  List<PolicyObject> convert(PolicySet policies) {
+    List<PolicyObject> objects = new ArrayList<>();
+    for (Allowlist allowlist : policies.allowlists()) {
+      objects.add(
+          allowlist(allowlist, allowlistOrder(policies.defaultDeny(allowlist.namespace()))));
+    }
+    for (DefaultDeny deny : policies.defaultDenies()) {
+      objects.add(defaultDeny(deny));
+    }
+    return objects;
+  }
+
+  /** 1000, or half the deny's order when that leaves no room above 1000. */
+  static int allowlistOrder(Optional<DefaultDeny> deny) {
+    return deny.filter(d -> d.order() <= ALLOWLIST_ORDER)
+        .map(d -> Math.floorDiv(d.order(), 2))
+        .orElse(ALLOWLIST_ORDER);
+  }
+
+  private PolicyObject allowlist(Allowlist allowlist, int order) {
+    List<Object> types = list("Ingress");
+    Map<String, Object> spec =
+        map("order", order, "selector", selector(allowlist.podLabels()), "types", types);
+    List<Object> ingress = rules(allowlist, Direction.INGRESS);
+    if (!ingress.isEmpty()) {
+      spec.put("ingress", ingress);
+    }
+    if (allowlist.governs(Direction.EGRESS)) {
+      types.add("Egress");
+      List<Object> egress = rules(allowlist, Direction.EGRESS);
+      if (!egress.isEmpty()) {
+        spec.put("egress", egress);
+      }
+    }
+    Map<String, Object> tree = object(API_VERSION, KIND, allowlist.name(), allowlist.namespace());
+    tree.put("spec", spec);
+    return new PolicyObject(KIND, allowlist.name(), Optional.of(allowlist.namespace()), tree);
+  }
+
+  private PolicyObject defaultDeny(DefaultDeny deny) {
+    List<Object> types = list();
+    for (Direction direction : Direction.values()) {
+      if (deny.covers(direction)) {
+        types.add(direction.title());
+      }
+    }
+    Map<String, Object> tree = object(API_VERSION, KIND, "default-deny", deny.namespace());
+    tree.put("spec", map("order", deny.order(), "selector", "all()", "types", types));
+    return new PolicyObject(KIND, "default-deny", Optional.of(deny.namespace()), tree);
+  }
+
+  /** The rules of one direction: generated, then native. */
+  static List<Object> rules(Allowlist allowlist, Direction direction) {
+    List<Object> rules = new ArrayList<>();
+    for (Rule rule : allowlist.rules(direction)) {
+      for (Peer peer : rule.peers()) {
+        peer.accept(new PeerSpelling(direction))
+            .ifPresent(entity -> rules.addAll(rules(rule, entity, direction)));
+      }
+    }
+    rules.addAll(allowlist.nativeItems(CalicoBackend.ENGINE, direction));
+    return rules;
+  }
+
+  /** The Calico rules for one peer of {@code rule}: one per protocol and 50 ports. */
+  private static List<Object> rules(Rule rule, Entity entity, Direction direction) {
+    List<Object> out = new ArrayList<>();
+    if (rule.allPorts()) {
+      out.add(allow(null, entity, List.of(), direction));
+      return out;
+    }
+    Map<Protocol, List<Object>> byProtocol = new LinkedHashMap<>();
+    for (PortRange range : rule.ports()) {
+      byProtocol
+          .computeIfAbsent(range.protocol(), p -> new ArrayList<>())
+          .add(range.isSingle() ? (Object) range.first() : range.first() + ":" + range.last());
+    }
+    byProtocol.forEach(
+        (protocol, ports) -> {
+          if (!entity.takesPorts()) {
+            out.add(allow(protocol, entity, List.of(), direction));
+            return;
+          }
+          for (int i = 0; i < ports.size(); i += MAX_PORTS) {
+            List<Object> chunk = ports.subList(i, Math.min(ports.size(), i + MAX_PORTS));
+            out.add(allow(protocol, entity, new ArrayList<>(chunk), direction));
+          }
+        });
+    return out;
+  }
+
+  private static Map<String, Object> allow(
+      Protocol protocol, Entity entity, List<Object> ports, Direction direction) {
+    Map<String, Object> peer = new LinkedHashMap<>(entity.fields());
+    Map<String, Object> rule = map("action", "Allow");
+    if (protocol != null) {
+      rule.put("protocol", protocol.name());
+    }
+    if (direction == Direction.INGRESS) {
+      if (!peer.isEmpty()) {
+        rule.put("source", peer);
+      }
+      if (!ports.isEmpty()) {
+        rule.put("destination", map("ports", ports));
+      }
+    } else {
+      if (!ports.isEmpty()) {
+        peer.put("ports", ports);
+      }
+      if (!peer.isEmpty()) {
+        rule.put("destination", peer);
+      }
+    }
+    return rule;
+  }
+
+  /** A Calico selector: every label must match; {@code all()} when there are none. */
+  static String selector(SortedMap<String, String> labels) {
+    if (labels.isEmpty()) {
+      return "all()";
+    }
+    return labels.entrySet().stream()
+        .map(e -> e.getKey() + " == '" + e.getValue() + "'")
+        .collect(Collectors.joining(" && "));
+  }
+
+  /**
+   * The other end of a Calico rule: EntityRule fields (empty: every peer), and whether {@code
+   * ports} may stand beside them.
+   */
+  private record Entity(Map<String, Object> fields, boolean takesPorts) {
+    static Entity of(Object... keysAndValues) {
+      return new Entity(map(keysAndValues), true);
+    }
+  }
+
+  /** A peer as an EntityRule; empty when Calico cannot spell it (the check reported it). */
+  private static final class PeerSpelling implements Peer.Cases<Optional<Entity>> {
+    private final Direction direction;
+
+    PeerSpelling(Direction direction) {
+      this.direction = direction;
+    }
+
+    @Override
+    public Optional<Entity> any(Peer.Any any) {
+      return Optional.of(Entity.of());
+    }
+
+    @Override
+    public Optional<Entity> nodes(Peer.Nodes nodes) {
+      return Optional.of(Entity.of());
+    }
+
+    @Override
+    public Optional<Entity> apiServer(Peer.ApiServer apiServer) {
+      if (direction == Direction.INGRESS) {
+        return Optional.of(Entity.of());
+      }
+      return Optional.of(
+          new Entity(
+              map("services", map("name", "kubernetes", "namespace", "default")), false));
+    }
+
+    @Override
+    public Optional<Entity> fqdn(Peer.Fqdn fqdn) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<Entity> cidr(Peer.Cidr cidr) {
+      List<Object> except = cidr.except().isEmpty() ? null : new ArrayList<>(cidr.except());
+      return Optional.of(Entity.of("nets", list(cidr.cidr()), "notNets", except));
+    }
+
+    @Override
+    public Optional<Entity> namespaces(Peer.Namespaces namespaces) {
+      String selector = namespaceSelector(namespaces.namespaces());
+      // Calico's empty namespaceSelector means the policy's own namespace.
+      return Optional.of(
+          selector == null ? Entity.of("selector", "all()") : Entity.of("namespaceSelector", selector));
+    }
+
+    @Override
+    public Optional<Entity> pods(Peer.Pods pods) {
+      return Optional.of(
+          Entity.of(
+              "selector",
+              selector(pods.labels()),
+              "namespaceSelector",
+              namespaceSelector(pods.namespaces())));
+    }
+  }
+
+  /** A namespaceSelector string; null for the policy's own namespace. */
+  private static String namespaceSelector(NamespaceSelector namespaces) {
+    return namespaces.accept(
+        new NamespaceSelector.Cases<String>() {
+          @Override
+          public String own(NamespaceSelector.Own own) {
+            return null;
+          }
+
+          @Override
+          public String named(NamespaceSelector.Named named) {
+            return NAMESPACE_NAME_LABEL + " == '" + named.name() + "'";
+          }
+
+          @Override
+          public String labelled(NamespaceSelector.Labelled labelled) {
+            return selector(labelled.labels());
+          }
+
+          @Override
+          public String all(NamespaceSelector.All all) {
+            return "all()";
+          }
+        });
+  }
+}

@@ -1,0 +1,62 @@
+package dev.jnp.engine.cilium;
+
+import dev.jnp.diagnostics.Diagnostic;
+import dev.jnp.engine.Backend;
+import dev.jnp.engine.Capability;
+import dev.jnp.engine.PolicyObject;
+import dev.jnp.ir.Allowlist;
+import dev.jnp.ir.Direction;
+import dev.jnp.ir.Peer;
+import dev.jnp.ir.PolicySet;
+import dev.jnp.ir.Rule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cilium {@code cilium.io/v2} CiliumNetworkPolicy. Cilium selects every peer kind the language
+ * has, so the check is short: an {@code fqdn} peer needs {@code allow dns} in the same allowlist
+ * (toFQDNs only learns addresses from DNS answers its proxy sees), and an {@code fqdn} peer can
+ * only be a destination. Default-deny orders do not matter here: Cilium allows are a union and the
+ * deny-all is an empty rule, never {@code ingressDeny}.
+ */
+public final class CiliumBackend implements Backend {
+  static final String ENGINE = "cilium";
+
+  @Override
+  public String engine() {
+    return ENGINE;
+  }
+
+  @Override
+  public List<Diagnostic> check(PolicySet policies) {
+    List<Diagnostic> found = new ArrayList<>();
+    for (Allowlist allowlist : policies.allowlists()) {
+      boolean hasDnsRule = allowlist.rules(Direction.EGRESS).stream().anyMatch(Rule::dns);
+      for (Direction direction : Direction.values()) {
+        for (Rule rule : allowlist.rules(direction)) {
+          for (Peer peer : rule.peers()) {
+            if (peer instanceof Peer.Fqdn fqdn) {
+              if (direction == Direction.INGRESS) {
+                found.add(
+                    Capability.unsupportedPeer(
+                        ENGINE,
+                        "fqdn " + fqdn.name(),
+                        fqdn.span(),
+                        "a DNS name can only be a destination",
+                        "move the rule into the egress block"));
+              } else if (!hasDnsRule) {
+                found.add(Capability.fqdnNeedsDnsRule(ENGINE, fqdn.name(), fqdn.span()));
+              }
+            }
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public List<PolicyObject> render(PolicySet policies) {
+    return new CiliumConverter().convert(policies);
+  }
+}
