@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.jnp.compiler.cli.Main;
 import dev.jnp.engine.Backends;
 import dev.jnp.testing.Golden;
+import dev.jnp.testing.SchemaValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every sample, compiled through the real CLI for every engine: its output and diagnostics match
- * the reviewed golden files.
+ * Every sample, compiled through the real CLI for every engine: its output is valid against the
+ * engine's upstream schema (unknown fields and the CRDs' CEL rules included), and its output and
+ * diagnostics match the reviewed golden files.
  */
 class SampleGoldenTest {
   static List<SampleCase> cases() throws IOException {
@@ -44,6 +46,9 @@ class SampleGoldenTest {
     String diagnostics = (String) result[2];
     assertWithMessage("exit status of %s; stderr:\n%s", sample, diagnostics).that(status).isAnyOf(Main.OK, Main.INPUT_ERRORS);
     if (status == Main.OK) {
+      assertWithMessage("%s is not valid against the upstream schema", sample)
+          .that(SchemaValidator.shared().validateYaml(sample.engine(), yaml))
+          .isEmpty();
       Golden.assertMatches(sample.expectedYaml(), yaml);
     } else {
       assertThat(yaml).isEmpty();
