@@ -1,5 +1,6 @@
 package dev.jnp.flows;
 
+import dev.jnp.flows.cilium.CiliumEvaluator;
 import dev.jnp.flows.kubernetes.KubernetesEvaluator;
 import java.util.List;
 
@@ -20,6 +21,8 @@ public final class PolicyEvaluators {
     switch (engine) {
       case "kubernetes":
         return new KubernetesEvaluator(policies);
+      case "cilium":
+        return new CiliumEvaluator(policies);
       default:
         throw new IllegalArgumentException(
             "unknown engine '" + engine + "'; expected one of " + String.join(", ", ENGINES));
