@@ -1,5 +1,6 @@
 package dev.jnp.flows;
 
+import dev.jnp.flows.calico.CalicoEvaluator;
 import dev.jnp.flows.cilium.CiliumEvaluator;
 import dev.jnp.flows.kubernetes.KubernetesEvaluator;
 import java.util.List;
@@ -23,6 +24,8 @@ public final class PolicyEvaluators {
         return new KubernetesEvaluator(policies);
       case "cilium":
         return new CiliumEvaluator(policies);
+      case "calico":
+        return new CalicoEvaluator(policies);
       default:
         throw new IllegalArgumentException(
             "unknown engine '" + engine + "'; expected one of " + String.join(", ", ENGINES));
