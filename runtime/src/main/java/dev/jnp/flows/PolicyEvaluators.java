@@ -2,6 +2,7 @@ package dev.jnp.flows;
 
 import dev.jnp.flows.calico.CalicoEvaluator;
 import dev.jnp.flows.cilium.CiliumEvaluator;
+import dev.jnp.flows.clusternetworkpolicy.ClusterNetworkPolicyEvaluator;
 import dev.jnp.flows.kubernetes.KubernetesEvaluator;
 import java.util.List;
 
@@ -26,6 +27,8 @@ public final class PolicyEvaluators {
         return new CiliumEvaluator(policies);
       case "calico":
         return new CalicoEvaluator(policies);
+      case "clusterNetworkPolicy":
+        return new ClusterNetworkPolicyEvaluator(policies);
       default:
         throw new IllegalArgumentException(
             "unknown engine '" + engine + "'; expected one of " + String.join(", ", ENGINES));
