@@ -1,5 +1,8 @@
 package dev.jnp.flows;
 
+import dev.jnp.flows.calico.CalicoEvaluator;
+import dev.jnp.flows.cilium.CiliumEvaluator;
+import dev.jnp.flows.clusternetworkpolicy.ClusterNetworkPolicyEvaluator;
 import dev.jnp.flows.kubernetes.KubernetesEvaluator;
 import java.util.List;
 
@@ -20,6 +23,12 @@ public final class PolicyEvaluators {
     switch (engine) {
       case "kubernetes":
         return new KubernetesEvaluator(policies);
+      case "cilium":
+        return new CiliumEvaluator(policies);
+      case "calico":
+        return new CalicoEvaluator(policies);
+      case "clusterNetworkPolicy":
+        return new ClusterNetworkPolicyEvaluator(policies);
       default:
         throw new IllegalArgumentException(
             "unknown engine '" + engine + "'; expected one of " + String.join(", ", ENGINES));

@@ -1,0 +1,167 @@
+package dev.jnp.flows.clusternetworkpolicy;
+
+import dev.jnp.flows.Connection;
+import dev.jnp.flows.Decision;
+import dev.jnp.flows.Direction;
+import dev.jnp.flows.Endpoint;
+import dev.jnp.flows.IpRange;
+import dev.jnp.flows.PolicyDocument;
+import dev.jnp.flows.PolicyEvaluator;
+import dev.jnp.flows.Reason;
+import dev.jnp.flows.Verdict;
+import dev.jnp.flows.World;
+import dev.jnp.flows.kubernetes.IpBlockScope;
+import dev.jnp.flows.kubernetes.KubernetesPolicies;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The {@code clusterNetworkPolicy} engine (engine-semantics.md §4 "Evaluation"). For a pod and a
+ * direction:
+ *
+ * <ol>
+ *   <li>Admin tier: the policies selecting the pod by ascending {@code priority} (ties by name),
+ *       their rules in order; {@code Accept} and {@code Deny} are final, {@code Pass} skips the
+ *       rest of the tier;
+ *   <li>v1 NetworkPolicy: if one isolates the pod in that direction, the NetworkPolicies decide
+ *       (allowed when one of their rules allows, else denied; {@link KubernetesPolicies});
+ *   <li>Baseline tier, only for pods no NetworkPolicy isolates in that direction: as Admin,
+ *       {@code Pass} ending the tier;
+ *   <li>otherwise allowed: selecting a pod isolates nothing.
+ * </ol>
+ *
+ * An egress {@code Accept} does not bypass the destination's ingress side. Endpoints that are not
+ * pods have no policy side.
+ */
+public final class ClusterNetworkPolicyEvaluator implements PolicyEvaluator {
+  private final List<ClusterPolicy> admin = new ArrayList<>();
+  private final List<ClusterPolicy> baseline = new ArrayList<>();
+  private final KubernetesPolicies kubernetes;
+  private final List<String> warnings;
+
+  /** An evaluator for the ClusterNetworkPolicies and v1 NetworkPolicies among {@code documents}. */
+  public ClusterNetworkPolicyEvaluator(List<PolicyDocument> documents) {
+    List<String> problems = new ArrayList<>();
+    for (PolicyDocument d : documents) {
+      if (d.dialect() == PolicyDocument.Dialect.CLUSTER_NETWORK_POLICY) {
+        ClusterPolicy.parse(d, problems).ifPresent(p ->
+            (p.tier().equals("Admin") ? admin : baseline).add(p));
+      } else if (d.dialect() != PolicyDocument.Dialect.KUBERNETES) {
+        problems.add(d.ref() + ": ignored, the clusterNetworkPolicy engine reads"
+            + " ClusterNetworkPolicy and networking.k8s.io/v1 NetworkPolicy");
+      }
+    }
+    Comparator<ClusterPolicy> order =
+        Comparator.comparingInt(ClusterPolicy::priority).thenComparing(p -> p.ref().name());
+    admin.sort(order);
+    baseline.sort(order);
+    this.kubernetes = KubernetesPolicies.of(documents, IpBlockScope.NOT_PODS, problems);
+    this.warnings = List.copyOf(problems);
+  }
+
+  @Override
+  public String engine() {
+    return "clusterNetworkPolicy";
+  }
+
+  @Override
+  public Verdict evaluate(World world, Connection connection) {
+    return new Verdict(
+        connection,
+        side(world, connection, Direction.EGRESS, connection.source()),
+        side(world, connection, Direction.INGRESS, connection.destination()));
+  }
+
+  private Decision side(World world, Connection connection, Direction direction, Endpoint self) {
+    Optional<Endpoint.Workload> pod = self.asWorkload();
+    if (pod.isEmpty()) {
+      return Decision.allow(direction, self, new Reason.NotAPod());
+    }
+    Endpoint peer = direction == Direction.INGRESS ? connection.source() : connection.destination();
+    boolean selected = false;
+    Optional<Decision> decided = tier(admin, world, pod.get(), direction, peer, connection);
+    if (decided.isPresent()) {
+      return decided.get();
+    }
+    if (!kubernetes.isolating(pod.get(), direction).isEmpty()) {
+      return kubernetes.decide(world, pod.get(), direction, connection);
+    }
+    decided = tier(baseline, world, pod.get(), direction, peer, connection);
+    if (decided.isPresent()) {
+      return decided.get();
+    }
+    for (ClusterPolicy p : admin) {
+      selected |= p.selects(world, pod.get());
+    }
+    for (ClusterPolicy p : baseline) {
+      selected |= p.selects(world, pod.get());
+    }
+    return Decision.allow(direction, self, selected
+        ? new Reason.NoDecision("no ClusterNetworkPolicy rule decided; allowed by default")
+        : new Reason.NotIsolated());
+  }
+
+  /** The decision of a tier's first matching rule; empty when none matches or one passes. */
+  private static Optional<Decision> tier(List<ClusterPolicy> policies, World world,
+      Endpoint.Workload pod, Direction direction, Endpoint peer, Connection connection) {
+    for (ClusterPolicy p : policies) {
+      if (!p.selects(world, pod)) {
+        continue;
+      }
+      for (ClusterRule rule : p.rules(direction)) {
+        if (!rule.matches(world, peer, connection)) {
+          continue;
+        }
+        Reason reason = new Reason.RuleMatched(rule.ref(), rule.action());
+        switch (rule.action()) {
+          case "Accept":
+            return Optional.of(Decision.allow(direction, pod, reason));
+          case "Deny":
+            return Optional.of(Decision.deny(direction, pod, reason));
+          default:
+            return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public SortedSet<Integer> portBoundaries(World world, Endpoint destination) {
+    SortedSet<Integer> cuts = new TreeSet<>();
+    for (List<ClusterPolicy> tier : List.of(admin, baseline)) {
+      for (ClusterPolicy p : tier) {
+        for (Direction d : Direction.values()) {
+          p.rules(d).forEach(r -> r.addBoundaries(cuts));
+        }
+      }
+    }
+    kubernetes.addBoundaries(cuts);
+    destination.asWorkload().ifPresent(w -> w.ports().forEach(p -> {
+      cuts.add(p.port());
+      cuts.add(p.port() + 1);
+    }));
+    return cuts;
+  }
+
+  @Override
+  public List<IpRange> addressBlocks(Direction direction) {
+    List<IpRange> out = new ArrayList<>();
+    for (List<ClusterPolicy> tier : List.of(admin, baseline)) {
+      for (ClusterPolicy p : tier) {
+        p.rules(direction).forEach(r -> r.addBlocks(out));
+      }
+    }
+    out.addAll(kubernetes.addressBlocks(direction));
+    return out;
+  }
+
+  @Override
+  public List<String> warnings() {
+    return warnings;
+  }
+}
