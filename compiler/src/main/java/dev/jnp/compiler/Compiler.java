@@ -9,6 +9,9 @@ import dev.jnp.compiler.check.Resolver;
 import dev.jnp.compiler.check.Setting;
 import dev.jnp.compiler.lower.Lowering;
 import dev.jnp.compiler.syntax.SourceParser;
+import dev.jnp.compiler.verify.ExpectationLowering;
+import dev.jnp.compiler.verify.Expectations;
+import dev.jnp.compiler.verify.Verifier;
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.Diagnostics;
 import dev.jnp.diagnostics.Result;
@@ -29,14 +32,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The whole pipeline: parse, check, lower, then for each engine check capabilities and render.
+ * The whole pipeline: parse, check, lower, then for each engine check capabilities, render, and
+ * evaluate the file's expectations on what was rendered (read back from YAML).
  * Files are taken in path order, so the output does not depend on the order they were named in.
  */
 public final class Compiler {
   private Compiler() {}
 
-  /** One checked and lowered file, with the engine it targets. */
-  private record Lowered(JnpFile file, String engine, PolicySet policies) {}
+  /** One checked and lowered file, with the engine it targets and its expectations. */
+  private record Lowered(JnpFile file, String engine, PolicySet policies, Expectations expectations) {}
 
   public static Compilation compile(List<SourceInput> inputs, Options options) {
     Diagnostics diagnostics = new Diagnostics();
@@ -59,7 +63,8 @@ public final class Compiler {
       Checker.check(file, parameters, fileDiagnostics);
       if (!fileDiagnostics.hasErrors()) {
         PolicySet policies = Lowering.lower(file, parameters, fileDiagnostics);
-        lowered.add(new Lowered(file, engineOf(file, parameters, options), policies));
+        Expectations expectations = ExpectationLowering.lower(file, parameters, policies);
+        lowered.add(new Lowered(file, engineOf(file, parameters, options), policies, expectations));
       }
       diagnostics.addAll(fileDiagnostics.sorted());
     }
@@ -75,6 +80,7 @@ public final class Compiler {
     checkObjectNames(lowered, diagnostics);
 
     Map<String, List<PolicyObject>> objects = new LinkedHashMap<>();
+    Map<String, Integer> checked = new LinkedHashMap<>();
     for (String engine : engines(lowered, options)) {
       Backend backend = Backends.forEngine(engine).orElseThrow(() -> new IllegalStateException("no backend for " + engine));
       List<PolicyObject> rendered = new ArrayList<>();
@@ -85,7 +91,11 @@ public final class Compiler {
         List<Diagnostic> capability = backend.check(file.policies());
         diagnostics.addAll(capability);
         if (capability.stream().noneMatch(Diagnostic::isError)) {
-          rendered.addAll(backend.render(file.policies()));
+          List<PolicyObject> fileObjects = backend.render(file.policies());
+          // An expect that does not hold is an error of compile too: the output is not written.
+          diagnostics.addAll(Verifier.verify(engine, fileObjects, file.expectations()));
+          checked.merge(engine, file.expectations().expectations().size(), Integer::sum);
+          rendered.addAll(fileObjects);
         }
       }
       objects.put(engine, rendered);
@@ -96,7 +106,7 @@ public final class Compiler {
       found = found.stream().map(d -> d.severity() == Severity.WARNING ? d.withSeverity(Severity.ERROR) : d).toList();
     }
     boolean failed = found.stream().anyMatch(Diagnostic::isError);
-    return new Compilation(found, failed ? Map.of() : objects);
+    return new Compilation(found, failed ? Map.of() : objects, checked);
   }
 
   private static String engineOf(JnpFile file, Parameters parameters, Options options) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CompileCommand.class,
       CheckCommand.class,
+      VerifyCommand.class,
       AnalyzeCommand.class,
       FmtCommand.class,
       CommandLine.HelpCommand.class
@@ -44,7 +45,7 @@ public final class Main implements Runnable {
   /** {@code jnp} alone: say what is missing. */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: compile, check, fmt or analyze");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: compile, check, verify, fmt or analyze");
   }
 
   /** Runs the command line with the given streams; returns the exit status. */

@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
  * single spaces, {@code ", "} between list items, the fewest parentheses a condition needs.
  * {@link Formatter} lays the statements out.
  */
-final class SourcePrinter {
+public final class SourcePrinter {
   private SourcePrinter() {}
 
   /** A top-level declaration that fits on one line (not a workload). */
-  static String declaration(Declaration declaration) {
+  public static String declaration(Declaration declaration) {
     if (declaration instanceof Declaration.Engine d) {
       return "engine " + word(d.engine());
     } else if (declaration instanceof Declaration.Namespace d) {
@@ -43,7 +43,7 @@ final class SourcePrinter {
   }
 
   /** A workload item; for an egress block, its opening line. */
-  static String item(WorkloadItem item) {
+  public static String item(WorkloadItem item) {
     if (item instanceof WorkloadItem.Select s) {
       return "select " + labels(s.labels());
     } else if (item instanceof WorkloadItem.Port p) {
