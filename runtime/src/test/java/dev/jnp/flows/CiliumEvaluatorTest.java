@@ -273,6 +273,27 @@ class CiliumEvaluatorTest {
   }
 
   @Test
+  void fqdnPatternsMatchOneLabelPerStarAndSeveralWithDoubleStar() {
+    String dnsRule = """
+        - toEndpoints: [{matchLabels: {"k8s:io.kubernetes.pod.namespace": kube-system}}]
+          toPorts:
+          - ports: [{port: "53", protocol: ANY}]
+            rules: {dns: [{matchPattern: "*"}]}
+        """;
+    PolicyEvaluator one = evaluator("cilium", cnp("shop", "endpointSelector: {}\negress:\n"
+        + dnsRule + "- toFQDNs: [{matchPattern: \"*.example.com\"}]\n"));
+    PolicyEvaluator many = evaluator("cilium", cnp("shop", "endpointSelector: {}\negress:\n"
+        + dnsRule + "- toFQDNs: [{matchPattern: \"**.example.com\"}]\n"));
+    Endpoint direct = new Endpoint.Fqdn("api.example.com.", IpAddress.parse("203.0.113.1"));
+    Endpoint deep = new Endpoint.Fqdn("a.b.Example.com", IpAddress.parse("203.0.113.2"));
+    Endpoint apex = new Endpoint.Fqdn("example.com", IpAddress.parse("203.0.113.3"));
+    assertThat(one.evaluate(world, tcp(web, direct, 443)).allowed()).isTrue();
+    assertThat(one.evaluate(world, tcp(web, deep, 443)).allowed()).isFalse();
+    assertThat(many.evaluate(world, tcp(web, deep, 443)).allowed()).isTrue();
+    assertThat(many.evaluate(world, tcp(web, apex, 443)).allowed()).isFalse();
+  }
+
+  @Test
   void enableDefaultDenyFalseAddsAllowsWithoutIsolating() {
     PolicyEvaluator p = evaluator("cilium", cnp("shop", """
         endpointSelector: {matchLabels: {app: web}}

@@ -37,7 +37,7 @@ final class FqdnSelector {
     }
     StringBuilder regex = new StringBuilder();
     if (g.startsWith("**.")) {
-      regex.append("(?:[-a-z0-9_*]+\\.)+");
+      regex.append("(?:[-a-z0-9_]+\\.)+");
       g = g.substring(3);
     }
     for (char c : g.toCharArray()) {
