@@ -66,6 +66,23 @@ class SampleGoldenTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void everyExpectationHoldsOnEveryEngineTheSampleCompilesFor(SampleCase sample) {
+    List<String> args = new java.util.ArrayList<>(sample.arguments());
+    args.set(0, "verify");
+    Object[] result = run(args);
+    if (!Files.exists(sample.expectedYaml())) {
+      return; // the engine cannot express this sample; its diagnostics golden says why
+    }
+    String out = (String) result[1];
+    assertWithMessage("%s: %s", sample, out).that((int) result[0]).isEqualTo(Main.OK);
+    java.util.regex.Matcher counts = java.util.regex.Pattern.compile(sample.engine() + ": (\\d+) of (\\d+) expectations hold").matcher(out);
+    assertWithMessage("%s: %s", sample, out).that(counts.find()).isTrue();
+    assertThat(counts.group(1)).isEqualTo(counts.group(2));
+    assertThat(Integer.parseInt(counts.group(2))).isGreaterThan(0);
+  }
+
   /** The YAML documents of a stream, read back as plain trees. */
   static List<Map<String, Object>> documents(String yaml) throws IOException {
     ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
