@@ -343,4 +343,18 @@ class ClusterNetworkPolicyBackendTest {
         .containsExactly(Capability.OVER_ENGINE_LIMIT + "@1");
     assertThat(found.get(0).message()).contains("at most 25 ingress rules in one policy, this needs 26");
   }
+
+  @Test
+  void moreThanTwentyFivePortsInOneRuleIsAnError() {
+    List<dev.jnp.ir.PortRange> ports = new ArrayList<>();
+    for (int p = 1000; p < 1026; p++) {
+      ports.add(tcp(p));
+    }
+    PolicySet policies =
+        new PolicySet(List.of(workload("w", "n", List.of(allow(ports, ns("a", 6))), Optional.empty())), List.of());
+    List<Diagnostic> found = backend.check(policies);
+    assertThat(found.stream().map(d -> d.code() + "@" + d.span().line()).toList())
+        .containsExactly(Capability.OVER_ENGINE_LIMIT + "@6");
+    assertThat(found.get(0).message()).contains("at most 25 ports in one rule, this needs 26");
+  }
 }
