@@ -86,7 +86,8 @@ public final class ClusterNetworkPolicyBackend implements Backend {
       Rule rule, Direction direction, String namespace, List<Diagnostic> found) {
     int peers = ClusterNetworkPolicyConverter.peers(rule, direction, namespace).size();
     if (peers > MAX_ITEMS) {
-      found.add(Capability.overEngineLimit(ENGINE, "peers in one rule", peers, MAX_ITEMS, rule.span()));
+      found.add(
+          Capability.overEngineLimit(ENGINE, "peers in one rule", peers, MAX_ITEMS, rule.span()));
     }
     List<Object> protocols = ClusterNetworkPolicyConverter.protocols(rule);
     if (protocols != null && protocols.size() > MAX_ITEMS) {

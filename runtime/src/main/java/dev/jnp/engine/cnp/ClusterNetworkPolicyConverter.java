@@ -198,7 +198,8 @@ final class ClusterNetworkPolicyConverter {
   /** What remains of {@code cidr} without its excepts, as CIDRs. */
   static List<CidrBlock> remainder(Peer.Cidr cidr) {
     CidrBlock block = parse(cidr.cidr());
-    List<CidrBlock> except = cidr.except().stream().map(ClusterNetworkPolicyConverter::parse).toList();
+    List<CidrBlock> except =
+        cidr.except().stream().map(ClusterNetworkPolicyConverter::parse).toList();
     return CidrBlock.difference(block, except);
   }
 
