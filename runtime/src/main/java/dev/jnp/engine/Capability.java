@@ -17,7 +17,8 @@ import dev.jnp.ir.Direction;
  *   <tr><td>JNP0302</td><td>error</td><td>an {@code apiserver} peer without the CIDRs the engine
  *       needs to select it</td></tr>
  *   <tr><td>JNP0303</td><td>error</td><td>cilium: an {@code fqdn} peer in an allowlist without
- *       {@code allow dns}; {@code toFQDNs} only learns addresses through the DNS proxy rule</td></tr>
+ *       {@code allow dns}; {@code toFQDNs} only learns addresses through the DNS proxy
+ *       rule</td></tr>
  *   <tr><td>JNP0304</td><td>error</td><td>a default-deny order outside the engine's range
  *       (ClusterNetworkPolicy priority is 0–1000)</td></tr>
  *   <tr><td>JNP0305</td><td>error</td><td>a default-deny order that nothing can precede (0): the
@@ -141,7 +142,8 @@ public final class Capability {
     return Diagnostic.error(
             OVER_ENGINE_LIMIT,
             span,
-            "the " + engine + " engine allows at most " + max + " " + what + ", this needs " + count)
+            "the " + engine + " engine allows at most " + max + " " + what
+                + ", this needs " + count)
         .withHint("split the workload or merge rules so that each list stays within the limit");
   }
 

@@ -190,7 +190,7 @@ public record CidrBlock(int width, BigInteger network, int prefixLength)
     return (v >>> 24 & 0xff) + "." + (v >>> 16 & 0xff) + "." + (v >>> 8 & 0xff) + "." + (v & 0xff);
   }
 
-  /** RFC 5952: lower-case hex, no leading zeros, the longest run of two or more zero groups as ::. */
+  /** RFC 5952: lower-case hex, no leading zeros, the longest run of 2+ zero groups as ::. */
   private static String formatIpv6(BigInteger value) {
     int[] groups = new int[8];
     for (int i = 0; i < 8; i++) {

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes object trees as YAML in kubectl's style: two-space indent, list items at their key's
- * indentation, keys in the tree's order, strings quoted only where YAML 1.1 would read them as
- * something else ({@code "8080"}, {@code "yes"}, {@code "null"}), {@code ---} only between
- * documents, {@code \n} line ends. Same tree, same bytes, on any JDK, locale or time zone.
+ * indentation, keys in the tree's order, strings quoted only where YAML 1.1 or 1.2 would read them
+ * as something else ({@code "8080"}, {@code "yes"}, {@code "null"}, a Calico port range {@code
+ * "20:21"}, which YAML 1.1 reads as the base-60 number 1221), {@code ---} only between documents,
+ * {@code \n} line ends. Same tree, same bytes, on any JDK, locale or time zone.
  */
 public final class YamlWriter {
   private static final ObjectMapper MAPPER =
@@ -23,9 +26,36 @@ public final class YamlWriter {
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
               .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
               .disable(YAMLGenerator.Feature.INDENT_ARRAYS)
+              .stringQuotingChecker(new NotANumberOrDate())
               .build());
 
   private YamlWriter() {}
+
+  /**
+   * Jackson's checks, plus the plain scalars that YAML 1.1 resolvers (SnakeYAML, PyYAML) or YAML
+   * 1.2 read as numbers or timestamps and Jackson does not quote: base 60 ({@code 20:21}),
+   * underscores ({@code 1_000}), hex, octal and binary forms, exponents, dates, and the merge and
+   * value keys {@code <<} and {@code =}.
+   */
+  private static final class NotANumberOrDate extends StringQuotingChecker.Default {
+    private static final Pattern NOT_A_STRING =
+        Pattern.compile(
+            "[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+                + "|(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF))"
+                + "|\\.(nan|NaN|NAN)"
+                + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?"
+                + "|<<|=");
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value) || NOT_A_STRING.matcher(value).matches();
+    }
+
+    @Override
+    public boolean needToQuoteName(String name) {
+      return super.needToQuoteName(name) || NOT_A_STRING.matcher(name).matches();
+    }
+  }
 
   /** One document. */
   public static String write(Map<String, Object> document) {

@@ -37,6 +37,10 @@ public final class Ir {
     return new PortRange(first, last, Protocol.TCP);
   }
 
+  public static PortRange udp(int first, int last) {
+    return new PortRange(first, last, Protocol.UDP);
+  }
+
   public static Peer any(int line) {
     return new Peer.Any(line(line));
   }

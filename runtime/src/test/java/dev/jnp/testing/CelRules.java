@@ -88,7 +88,7 @@ final class CelRules {
     if (instance.isObject()) {
       JsonNode properties = schema.path("properties");
       JsonNode additional = schema.path("additionalProperties");
-      for (Map.Entry<String, JsonNode> field : iterate(instance.fields())) {
+      for (Map.Entry<String, JsonNode> field : instance.properties()) {
         JsonNode child = properties.path(field.getKey());
         if (child.isMissingNode() && additional.isObject()) {
           child = additional;
@@ -133,7 +133,7 @@ final class CelRules {
   private static Object value(JsonNode node) {
     if (node.isObject()) {
       Map<String, Object> map = new LinkedHashMap<>();
-      iterate(node.fields()).forEach(e -> map.put(e.getKey(), value(e.getValue())));
+      node.properties().forEach(e -> map.put(e.getKey(), value(e.getValue())));
       return map;
     }
     if (node.isArray()) {

@@ -47,7 +47,7 @@ final class ClosedSchemas {
       schema.put("additionalProperties", false);
     }
     if (schema.get("properties") instanceof ObjectNode properties) {
-      for (var field : list(properties.fields())) {
+      for (var field : List.copyOf(properties.properties())) {
         if (root && field.getKey().equals("metadata")) {
           continue;
         }

@@ -196,7 +196,7 @@ public final class SchemaValidator {
     if (!namespaced && !namespace.isMissingNode()) {
       errors.add("$.metadata.namespace: a cluster-scoped object has no namespace");
     }
-    for (var label : iterable(metadata.path("labels").fields())) {
+    for (var label : metadata.path("labels").properties()) {
       if (!validLabelKey(label.getKey())) {
         errors.add("$.metadata.labels: '" + label.getKey() + "' is not a valid label key");
       }
@@ -279,9 +279,5 @@ public final class SchemaValidator {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read schema " + file, e);
     }
-  }
-
-  private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
-    return () -> iterator;
   }
 }

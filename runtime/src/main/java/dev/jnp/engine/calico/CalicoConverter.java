@@ -235,7 +235,9 @@ final class CalicoConverter {
       String selector = namespaceSelector(namespaces.namespaces());
       // Calico's empty namespaceSelector means the policy's own namespace.
       return Optional.of(
-          selector == null ? Entity.of("selector", "all()") : Entity.of("namespaceSelector", selector));
+          selector == null
+              ? Entity.of("selector", "all()")
+              : Entity.of("namespaceSelector", selector));
     }
 
     @Override

@@ -44,7 +44,8 @@ final class CiliumConverter {
   static final String API_VERSION = "cilium.io/v2";
   static final String KIND = "CiliumNetworkPolicy";
   static final String NAMESPACE_KEY = "k8s:io.kubernetes.pod.namespace";
-  static final String NAMESPACE_LABEL_PREFIX = "io.cilium.k8s.namespace.labels.";
+  /** The prefix of namespace labels in endpoint selectors. */
+  static final String LABEL_PREFIX = "io.cilium.k8s.namespace.labels.";
   /** The schema's {@code maxItems} for the ports of one {@code toPorts} entry. */
   static final int MAX_PORTS = 40;
 
@@ -232,7 +233,7 @@ final class CiliumConverter {
 
                 @Override
                 public List<Object> labelled(NamespaceSelector.Labelled labelled) {
-                  labelled.labels().forEach((k, v) -> matchLabels.put(NAMESPACE_LABEL_PREFIX + k, v));
+                  labelled.labels().forEach((k, v) -> matchLabels.put(LABEL_PREFIX + k, v));
                   return null;
                 }
 

@@ -268,4 +268,34 @@ class CalicoBackendTest {
     assertThat(at(render(policies).get(0).tree(), "spec", "egress", 2))
         .isEqualTo(map("action", "Allow", "protocol", "TCP", "destination", map("ports", List.of(10250))));
   }
+
+  @Test
+  void moreExceptsThanNotNetsHoldsIsAnError() {
+    List<String> except = new java.util.ArrayList<>();
+    for (int i = 0; i < 257; i++) {
+      except.add("10." + (i / 256) + "." + (i % 256) + ".0/24");
+    }
+    PolicySet policies =
+        new PolicySet(
+            List.of(workload("w", "n", List.of(allow(List.of(), cidr("10.0.0.0/8", except, 9))), Optional.empty())),
+            List.of());
+    List<Diagnostic> found = backend.check(policies);
+    assertThat(found.stream().map(d -> d.code() + "@" + d.span().line()).toList())
+        .containsExactly(Capability.OVER_ENGINE_LIMIT + "@9");
+    assertThat(found.get(0).message()).contains("at most 256");
+  }
+
+  @Test
+  void moreThanFiftyPortsAreSplitAcrossRules() {
+    List<dev.jnp.ir.PortRange> ports = new java.util.ArrayList<>();
+    for (int p = 1000; p < 1060; p++) {
+      ports.add(tcp(p));
+    }
+    PolicySet policies =
+        new PolicySet(List.of(workload("w", "n", List.of(allow(ports, any(3))), Optional.empty())), List.of());
+    PolicyObject object = render(policies).get(0);
+    assertThat(list(object.tree(), "spec", "ingress", 0, "destination", "ports")).hasSize(50);
+    assertThat(list(object.tree(), "spec", "ingress", 1, "destination", "ports")).hasSize(10);
+    assertThat(SchemaValidator.shared().validate("calico", object.tree())).isEmpty();
+  }
 }

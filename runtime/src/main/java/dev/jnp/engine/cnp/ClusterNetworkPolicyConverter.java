@@ -1,0 +1,307 @@
+package dev.jnp.engine.cnp;
+
+import static dev.jnp.engine.ObjectTree.labels;
+import static dev.jnp.engine.ObjectTree.list;
+import static dev.jnp.engine.ObjectTree.map;
+import static dev.jnp.engine.ObjectTree.object;
+
+import dev.jnp.engine.CidrBlock;
+import dev.jnp.engine.PolicyObject;
+import dev.jnp.ir.Allowlist;
+import dev.jnp.ir.DefaultDeny;
+import dev.jnp.ir.Direction;
+import dev.jnp.ir.NamespaceSelector;
+import dev.jnp.ir.Peer;
+import dev.jnp.ir.PolicySet;
+import dev.jnp.ir.PortRange;
+import dev.jnp.ir.Rule;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the IR into ClusterNetworkPolicy object trees, all in the {@code Baseline} tier.
+ *
+ * <p>ClusterNetworkPolicy has no implicit isolation, so each allowlist lists its {@code Accept}
+ * rules, then the native items, then one closing {@code Deny} per governed direction: from {@code
+ * namespaces: {}} (every pod) for ingress; to {@code namespaces: {}} and {@code networks:
+ * [0.0.0.0/0, ::/0]} for egress. Ingress from sources that are not pods (nodes, the API server,
+ * outside addresses) is outside every peer and stays allowed. Natives go before the closing Deny,
+ * where they can still accept something.
+ *
+ * <p>Objects are cluster-scoped, so names carry the namespace: {@code <namespace>-<workload>},
+ * {@code <namespace>-default-deny}. The deny has priority N (the author's order, default 1000); the
+ * allowlists get 100, or ⌊N/2⌋ when N ≤ 100; lower runs first.
+ *
+ * <p>Peers: namespaces and pods by label selectors (a namespace by its {@code
+ * kubernetes.io/metadata.name} label); egress CIDRs as {@code networks}, where {@code except} is
+ * spelled as the blocks that remain ({@link CidrBlock#difference}); egress to the API server as
+ * {@code networks} of its endpoint CIDRs.
+ */
+final class ClusterNetworkPolicyConverter {
+  static final String API_VERSION = "policy.networking.k8s.io/v1alpha2";
+  static final String KIND = "ClusterNetworkPolicy";
+  static final String TIER = "Baseline";
+  static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+  /** The allowlists' priority when the namespace's deny leaves room above it. */
+  static final int ALLOWLIST_PRIORITY = 100;
+  /** The deny's priority when the source names no order. */
+  static final int DEFAULT_DENY_PRIORITY = 1000;
+  /** The schema's range of {@code priority}. */
+  static final int MAX_PRIORITY = 1000;
+  /** The schema's {@code maxItems} for rules, peers, protocols and networks. */
+  static final int MAX_ITEMS = 25;
+
+  static final List<Object> EVERY_NETWORK = List.of("0.0.0.0/0", "::/0");
+
+  List<PolicyObject> convert(PolicySet policies) {
+    List<PolicyObject> objects = new ArrayList<>();
+    for (Allowlist allowlist : policies.allowlists()) {
+      objects.add(
+          allowlist(allowlist, allowlistPriority(policies.defaultDeny(allowlist.namespace()))));
+    }
+    for (DefaultDeny deny : policies.defaultDenies()) {
+      objects.add(defaultDeny(deny));
+    }
+    return objects;
+  }
+
+  /** The deny's priority: the order the author wrote, else {@link #DEFAULT_DENY_PRIORITY}. */
+  static int denyPriority(DefaultDeny deny) {
+    return deny.orderGiven() ? deny.order() : DEFAULT_DENY_PRIORITY;
+  }
+
+  /** 100, or half the deny's priority when that leaves no room above 100. */
+  static int allowlistPriority(Optional<DefaultDeny> deny) {
+    return deny.map(ClusterNetworkPolicyConverter::denyPriority)
+        .filter(p -> p <= ALLOWLIST_PRIORITY)
+        .map(p -> Math.floorDiv(p, 2))
+        .orElse(ALLOWLIST_PRIORITY);
+  }
+
+  static String objectName(String namespace, String name) {
+    return namespace + "-" + name;
+  }
+
+  private PolicyObject allowlist(Allowlist allowlist, int priority) {
+    Map<String, Object> subject =
+        map(
+            "pods",
+            map(
+                "namespaceSelector",
+                namespaceByName(allowlist.namespace()),
+                "podSelector",
+                map("matchLabels", labels(allowlist.podLabels()))));
+    Map<String, Object> spec = map("tier", TIER, "priority", priority, "subject", subject);
+    for (Direction direction : Direction.values()) {
+      if (allowlist.governs(direction)) {
+        spec.put(key(direction), rules(allowlist, direction));
+      }
+    }
+    String name = objectName(allowlist.namespace(), allowlist.name());
+    Map<String, Object> tree = object(API_VERSION, KIND, name, null);
+    tree.put("spec", spec);
+    return new PolicyObject(KIND, name, Optional.empty(), tree);
+  }
+
+  private PolicyObject defaultDeny(DefaultDeny deny) {
+    Map<String, Object> spec =
+        map(
+            "tier",
+            TIER,
+            "priority",
+            denyPriority(deny),
+            "subject",
+            map("namespaces", namespaceByName(deny.namespace())));
+    for (Direction direction : Direction.values()) {
+      if (deny.covers(direction)) {
+        spec.put(key(direction), list(closingDeny(direction)));
+      }
+    }
+    String name = objectName(deny.namespace(), "default-deny");
+    Map<String, Object> tree = object(API_VERSION, KIND, name, null);
+    tree.put("spec", spec);
+    return new PolicyObject(KIND, name, Optional.empty(), tree);
+  }
+
+  private static String key(Direction direction) {
+    return direction.title().toLowerCase(Locale.ROOT);
+  }
+
+  private static String peersKey(Direction direction) {
+    return direction == Direction.INGRESS ? "from" : "to";
+  }
+
+  /** The rules of one governed direction: Accepts, natives, then the closing Deny. */
+  static List<Object> rules(Allowlist allowlist, Direction direction) {
+    List<Object> rules = new ArrayList<>();
+    for (Rule rule : allowlist.rules(direction)) {
+      accept(rule, direction, allowlist.namespace()).ifPresent(rules::add);
+    }
+    rules.addAll(allowlist.nativeItems(ClusterNetworkPolicyBackend.ENGINE, direction));
+    rules.add(closingDeny(direction));
+    return rules;
+  }
+
+  /** Deny every pod (and, for egress, every address): the end of an allowlist. */
+  private static Map<String, Object> closingDeny(Direction direction) {
+    return map("action", "Deny", peersKey(direction), everyPeer(direction));
+  }
+
+  private static List<Object> everyPeer(Direction direction) {
+    List<Object> peers = list(map("namespaces", map()));
+    if (direction == Direction.EGRESS) {
+      peers.add(map("networks", new ArrayList<>(EVERY_NETWORK)));
+    }
+    return peers;
+  }
+
+  /** The Accept rule for {@code rule}, or nothing when none of its peers adds anything. */
+  static Optional<Map<String, Object>> accept(Rule rule, Direction direction, String namespace) {
+    List<Object> peers = peers(rule, direction, namespace);
+    if (peers.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        map("action", "Accept", peersKey(direction), peers, "protocols", protocols(rule)));
+  }
+
+  /** The rule's peers as ClusterNetworkPolicy peers, duplicates dropped. */
+  static List<Object> peers(Rule rule, Direction direction, String namespace) {
+    LinkedHashSet<Object> peers = new LinkedHashSet<>();
+    for (Peer peer : rule.peers()) {
+      peers.addAll(peer.accept(new PeerSpelling(direction, namespace)));
+    }
+    return new ArrayList<>(peers);
+  }
+
+  /** The rule's ports as {@code protocols}; null (every protocol and port) when it has none. */
+  static List<Object> protocols(Rule rule) {
+    if (rule.allPorts()) {
+      return null;
+    }
+    LinkedHashSet<Object> protocols = new LinkedHashSet<>();
+    for (PortRange range : rule.ports()) {
+      Map<String, Object> port =
+          range.isSingle()
+              ? map("number", range.first())
+              : map("range", map("start", range.first(), "end", range.last()));
+      protocols.add(
+          map(range.protocol().name().toLowerCase(Locale.ROOT), map("destinationPort", port)));
+    }
+    return new ArrayList<>(protocols);
+  }
+
+  /** What remains of {@code cidr} without its excepts, as CIDRs. */
+  static List<CidrBlock> remainder(Peer.Cidr cidr) {
+    CidrBlock block = parse(cidr.cidr());
+    List<CidrBlock> except =
+        cidr.except().stream().map(ClusterNetworkPolicyConverter::parse).toList();
+    return CidrBlock.difference(block, except);
+  }
+
+  private static CidrBlock parse(String cidr) {
+    return CidrBlock.parse(cidr)
+        .orElseThrow(() -> new IllegalArgumentException("not a CIDR in the IR: " + cidr));
+  }
+
+  private static Map<String, Object> namespaceByName(String namespace) {
+    return map("matchLabels", map(NAMESPACE_NAME_LABEL, namespace));
+  }
+
+  /**
+   * A peer as ClusterNetworkPolicy peers: none when the engine has nothing to add (the check
+   * reported why), several when it needs both a pod and an address peer.
+   */
+  private static final class PeerSpelling implements Peer.Cases<List<Object>> {
+    private final Direction direction;
+    private final String ownNamespace;
+
+    PeerSpelling(Direction direction, String ownNamespace) {
+      this.direction = direction;
+      this.ownNamespace = ownNamespace;
+    }
+
+    @Override
+    public List<Object> any(Peer.Any any) {
+      return everyPeer(direction);
+    }
+
+    @Override
+    public List<Object> nodes(Peer.Nodes nodes) {
+      // Ingress: nodes are not pods, so the closing Deny never stops them. Egress: the engine
+      // cannot select them, and the closing Deny would, so the rule is opened (a note says so).
+      return direction == Direction.INGRESS ? List.of() : everyPeer(direction);
+    }
+
+    @Override
+    public List<Object> apiServer(Peer.ApiServer apiServer) {
+      if (direction == Direction.INGRESS || apiServer.cidrs().isEmpty()) {
+        return List.of();
+      }
+      return List.of(map("networks", new ArrayList<Object>(apiServer.cidrs())));
+    }
+
+    @Override
+    public List<Object> cidr(Peer.Cidr cidr) {
+      if (direction == Direction.INGRESS) {
+        return List.of();
+      }
+      List<Object> networks = new ArrayList<>();
+      for (CidrBlock block : remainder(cidr)) {
+        networks.add(block.toString());
+      }
+      return networks.isEmpty() ? List.of() : List.of(map("networks", networks));
+    }
+
+    @Override
+    public List<Object> fqdn(Peer.Fqdn fqdn) {
+      return List.of();
+    }
+
+    @Override
+    public List<Object> namespaces(Peer.Namespaces namespaces) {
+      return List.of(map("namespaces", namespaceSelector(namespaces.namespaces())));
+    }
+
+    @Override
+    public List<Object> pods(Peer.Pods pods) {
+      return List.of(
+          map(
+              "pods",
+              map(
+                  "namespaceSelector",
+                  namespaceSelector(pods.namespaces()),
+                  "podSelector",
+                  map("matchLabels", labels(pods.labels())))));
+    }
+
+    private Map<String, Object> namespaceSelector(NamespaceSelector selector) {
+      return selector.accept(
+          new NamespaceSelector.Cases<Map<String, Object>>() {
+            @Override
+            public Map<String, Object> own(NamespaceSelector.Own own) {
+              return namespaceByName(ownNamespace);
+            }
+
+            @Override
+            public Map<String, Object> named(NamespaceSelector.Named named) {
+              return namespaceByName(named.name());
+            }
+
+            @Override
+            public Map<String, Object> labelled(NamespaceSelector.Labelled labelled) {
+              return map("matchLabels", labels(labelled.labels()));
+            }
+
+            @Override
+            public Map<String, Object> all(NamespaceSelector.All all) {
+              return map();
+            }
+          });
+    }
+  }
+}
