@@ -21,15 +21,6 @@ public record DefaultDeny(
     directions = Set.copyOf(directions);
   }
 
-  /**
-   * A default-deny whose order was written in the source unless it equals {@link #DEFAULT_ORDER}.
-   * Kept for callers written before {@code orderGiven} existed; it cannot tell {@code order 2000}
-   * from no order, so front ends should pass {@code orderGiven} explicitly.
-   */
-  public DefaultDeny(String namespace, Set<Direction> directions, int order, SourceSpan span) {
-    this(namespace, directions, order, order != DEFAULT_ORDER, span);
-  }
-
   public boolean covers(Direction direction) {
     return directions.contains(direction);
   }

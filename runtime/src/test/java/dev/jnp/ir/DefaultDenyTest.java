@@ -17,11 +17,4 @@ class DefaultDenyTest {
     assertThat(unwritten.orderGiven()).isFalse();
     assertThat(written.order()).isEqualTo(unwritten.order());
   }
-
-  @Test
-  void theOlderConstructorTakesAnyOrderButTheDefaultAsWritten() {
-    assertThat(new DefaultDeny("n", Set.of(Direction.EGRESS), 500, SPAN).orderGiven()).isTrue();
-    assertThat(new DefaultDeny("n", Set.of(Direction.EGRESS), DefaultDeny.DEFAULT_ORDER, SPAN).orderGiven())
-        .isFalse();
-  }
 }

@@ -91,7 +91,7 @@ public final class Lowering {
               .map(d -> EnumSet.of(d == WorkloadItem.Direction.INGRESS ? Direction.INGRESS : Direction.EGRESS))
               .orElse(EnumSet.allOf(Direction.class));
       int order = deny.order().map(o -> Integer.parseInt(peers.text(o))).orElse(DefaultDeny.DEFAULT_ORDER);
-      denies.add(new DefaultDeny(namespace, directions, order, deny.span()));
+      denies.add(new DefaultDeny(namespace, directions, order, deny.order().isPresent(), deny.span()));
     }
     for (DefaultDeny deny : denies) {
       checkDenyCoverage(deny, allowlists);
