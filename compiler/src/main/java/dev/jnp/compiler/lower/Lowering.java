@@ -83,7 +83,7 @@ public final class Lowering {
       if (earlier.isPresent()) {
         diagnostics.add(
             Diagnostic.error(Codes.DUPLICATE_DEFAULT_DENY, deny.span(), "a second 'default deny' for namespace '" + namespace + "'")
-                .withHint("the first is on line " + earlier.get().span().line() + "; a namespace has one default deny"));
+                .withHint("the first is on line " + earlier.get().span().line() + "; a namespace has one: write 'default deny' once for both directions"));
         continue;
       }
       Set<Direction> directions =

@@ -107,6 +107,12 @@ class CliTest {
     // --set wins over --values.
     assertThat(jnp("compile", good.toString(), "--values", dotted.toString(), "--set", "storage.port=9002").out())
         .contains("port: 9002");
+    Path list = file("list.yaml", "- operator\n");
+    Run notAMap = jnp("compile", good.toString(), "--values", list.toString());
+    assertThat(notAMap.status()).isEqualTo(1);
+    assertThat(notAMap.err()).contains(list + ": error[JNP0902]: a values file must be a YAML map");
+    Path broken = file("broken.yaml", "operator: [\n");
+    assertThat(jnp("compile", good.toString(), "--values", broken.toString()).err()).contains("error[JNP0902]: invalid YAML");
     Run undeclared = jnp("compile", good.toString(), "--set", "operater=true");
     assertThat(undeclared.status()).isEqualTo(1);
     assertThat(undeclared.err()).contains("--set operater=true: error[JNP0110]: no file declares parameter 'operater'");
