@@ -34,14 +34,11 @@ class KeywordsTest {
   }
 
   @Test
-  void everyKeywordIsSoft() throws Exception {
+  void everyKeywordIsSoft() throws java.io.IOException {
     // The parser's 'keyword' rule lists every keyword token, so each may stand as a name.
-    String grammar = new String(
-        KeywordsTest.class.getResourceAsStream("/dev/jnp/grammar/Jnp.g4") == null
-            ? java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/main/antlr4/dev/jnp/grammar/Jnp.g4"))
-            : KeywordsTest.class.getResourceAsStream("/dev/jnp/grammar/Jnp.g4").readAllBytes(),
-        java.nio.charset.StandardCharsets.UTF_8);
-    String keywordRule = grammar.substring(grammar.indexOf("\nkeyword"), grammar.indexOf(";", grammar.indexOf("\nkeyword")));
+    String grammar = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/antlr4/dev/jnp/grammar/Jnp.g4"));
+    int rule = grammar.indexOf("\nkeyword");
+    String keywordRule = grammar.substring(rule, grammar.indexOf(";", rule));
     for (String keyword : keywords()) {
       assertThat(keywordRule).contains(keyword.toUpperCase(java.util.Locale.ROOT));
     }

@@ -1,6 +1,5 @@
 package dev.jnp.flows;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -11,18 +10,7 @@ final class SharedData {
   private SharedData() {}
 
   static Path root() {
-    String property = System.getProperty("jnp.shared");
-    if (property != null && !property.isBlank() && Files.isDirectory(Path.of(property))) {
-      return Path.of(property);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("../shared").normalize();
-      if (Files.isDirectory(candidate.resolve("conformance"))) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException(
-        "shared data not found: set -Djnp.shared or put it at ../shared beside the repository");
+    return dev.jnp.testing.SharedFolder.find();
   }
 
   static Path conformance(String part) {

@@ -38,20 +38,4 @@ public final class Golden {
       throw new UncheckedIOException(e);
     }
   }
-
-  /** The shared folder beside the project: upstream schemas and conformance data. */
-  public static Path shared() {
-    String configured = System.getProperty("jnp.shared");
-    if (configured != null && !configured.isBlank() && Files.isDirectory(Path.of(configured))) {
-      return Path.of(configured);
-    }
-    Path here = Path.of("").toAbsolutePath();
-    for (Path dir = here; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolveSibling("shared");
-      if (Files.isDirectory(candidate.resolve("schemas"))) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("cannot find ../shared (set -Djnp.shared=PATH)");
-  }
 }

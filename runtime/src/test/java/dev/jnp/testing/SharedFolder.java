@@ -9,10 +9,10 @@ import java.nio.file.Path;
  * ../shared} beside the repository root found from the working directory. Schemas are never
  * copied into the repository.
  */
-final class SharedFolder {
+public final class SharedFolder {
   private SharedFolder() {}
 
-  static Path find() {
+  public static Path find() {
     String property = System.getProperty("jnp.shared", "");
     if (!property.isBlank() && hasSchemas(Path.of(property))) {
       return Path.of(property).toAbsolutePath().normalize();

@@ -11,6 +11,7 @@ import dev.jnp.compiler.ast.WorkloadItem;
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.Diagnostics;
 import dev.jnp.engine.Backends;
+import dev.jnp.engine.CidrBlock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -321,7 +322,7 @@ public final class Checker {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    CidrBlock.Parsed parsed = CidrBlock.parse(text.get());
+    CidrSyntax.Parsed parsed = CidrSyntax.parse(text.get());
     if (parsed.block().isEmpty()) {
       String message = word.isParamRef() ? parsed.message() + " (from $" + word.text() + ")" : parsed.message();
       diagnostics.add(Diagnostic.error(Codes.BAD_CIDR, word.span(), message).withHint(parsed.hint()));

@@ -18,7 +18,7 @@ public record EndpointWord(Kind kind, String base, Optional<String> port, Option
   public static EndpointWord parse(String text) {
     if (text.chars().filter(c -> c == ':').count() > 1) {
       // Bare IPv6: no port can follow without brackets.
-      boolean valid = CidrBlock.address(text).isPresent();
+      boolean valid = CidrSyntax.address(text).isPresent();
       return new EndpointWord(Kind.ADDRESS, text, Optional.empty(),
           valid ? Optional.empty() : Optional.of("'" + text + "' is not an address; write [ADDRESS]:PORT for IPv6 with a port"));
     }
@@ -29,7 +29,7 @@ public record EndpointWord(Kind kind, String base, Optional<String> port, Option
     if (base.equals("apiserver")) {
       return new EndpointWord(Kind.APISERVER, base, port, problem.or(() -> numericPort(port)));
     }
-    if (CidrBlock.address(base).isPresent()) {
+    if (CidrSyntax.address(base).isPresent()) {
       return new EndpointWord(Kind.ADDRESS, base, port, problem.or(() -> numericPort(port)));
     }
     if (!base.isEmpty() && Character.isDigit(base.charAt(0)) && base.contains(".")) {

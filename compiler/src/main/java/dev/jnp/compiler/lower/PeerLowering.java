@@ -3,7 +3,7 @@ package dev.jnp.compiler.lower;
 import dev.jnp.compiler.ast.Declaration;
 import dev.jnp.compiler.ast.Label;
 import dev.jnp.compiler.ast.PeerExpr;
-import dev.jnp.compiler.check.CidrBlock;
+import dev.jnp.compiler.check.CidrSyntax;
 import dev.jnp.compiler.check.Resolver;
 import dev.jnp.diagnostics.SourceSpan;
 import dev.jnp.ir.NamespaceSelector;
@@ -78,7 +78,7 @@ final class PeerLowering {
 
   private String cidr(dev.jnp.compiler.ast.Word word) {
     // Canonical form, so equal blocks are spelled alike in the output.
-    return CidrBlock.parse(text(word)).block().orElseThrow().toString();
+    return CidrSyntax.parse(text(word)).block().orElseThrow().toString();
   }
 
   String text(dev.jnp.compiler.ast.Word word) {

@@ -9,7 +9,6 @@ import dev.jnp.compiler.ast.PeerExpr;
 import dev.jnp.compiler.ast.Word;
 import dev.jnp.compiler.ast.WorkloadItem;
 import dev.jnp.compiler.ast.WorkloadItem.Direction;
-import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.grammar.JnpLexer;
 import dev.jnp.grammar.JnpParser.*;
 import java.util.ArrayList;
@@ -24,15 +23,10 @@ import org.antlr.v4.runtime.Token;
 final class AstBuilder {
   private final String path;
   private final Spans spans;
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
 
   AstBuilder(String path) {
     this.path = path;
     this.spans = new Spans(path);
-  }
-
-  List<Diagnostic> diagnostics() {
-    return diagnostics;
   }
 
   JnpFile file(FileContext context) {

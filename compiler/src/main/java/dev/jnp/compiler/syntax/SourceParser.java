@@ -63,7 +63,7 @@ public final class SourceParser {
     }
     AstBuilder builder = new AstBuilder(path);
     JnpFile file = builder.file(tree);
-    return Result.of(file, builder.diagnostics());
+    return Result.of(file, List.of());
   }
 
   /** A comment as written: its 1-based line and column, and its text from the {@code #}. */

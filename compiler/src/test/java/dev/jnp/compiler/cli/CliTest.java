@@ -216,7 +216,7 @@ class CliTest {
 
   @Test
   void analyzePrintsNetpolAnalyzerLines() throws IOException {
-    Path data = dev.jnp.testing.Golden.shared().resolve("conformance/netpol-analyzer/ipblockstest_3");
+    Path data = dev.jnp.testing.SharedFolder.find().resolve("conformance/netpol-analyzer/ipblockstest_3");
     Run run = jnp("analyze", data.toString());
     assertThat(run.status()).isEqualTo(0);
     assertThat(run.out()).isEqualTo(Files.readString(data.resolve("expected.txt")));
