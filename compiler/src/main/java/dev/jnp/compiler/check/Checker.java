@@ -28,6 +28,9 @@ import java.util.Set;
  * the lowering's to check.
  */
 public final class Checker {
+  /** More rules than this in one workload is a generator gone wrong, not a policy. */
+  public static final int MAX_RULES_PER_WORKLOAD = 1000;
+
   private final JnpFile file;
   private final Diagnostics diagnostics;
   private final Resolver resolver;
@@ -175,6 +178,21 @@ public final class Checker {
     }
     for (WorkloadItem item : workload.items()) {
       item(item, workload, ports);
+    }
+    List<WorkloadItem> rules = new ArrayList<>();
+    for (WorkloadItem item : workload.items()) {
+      if (item instanceof WorkloadItem.Egress egress) {
+        rules.addAll(egress.items());
+      } else {
+        rules.add(item);
+      }
+    }
+    rules.removeIf(r -> !(r instanceof WorkloadItem.Allow || r instanceof WorkloadItem.AllowDns));
+    if (rules.size() > MAX_RULES_PER_WORKLOAD) {
+      diagnostics.add(
+          Diagnostic.error(Codes.TOO_MANY_RULES, rules.get(MAX_RULES_PER_WORKLOAD).span(),
+                  "workload '" + workload.name().text() + "' has " + rules.size() + " rules; at most " + MAX_RULES_PER_WORKLOAD + " are allowed")
+              .withHint("merge rules that share peers or ports, or split the pods into several workloads"));
     }
   }
 

@@ -54,6 +54,7 @@ public final class Codes {
   public static final String SHADOWED_RULE = "JNP0409";
   public static final String NO_NAMESPACE = "JNP0410";
   public static final String FQDN_INGRESS = "JNP0411";
+  public static final String TOO_MANY_RULES = "JNP0412";
 
   public static final String UNREADABLE = "JNP0901";
   public static final String BAD_VALUES_FILE = "JNP0902";

@@ -243,6 +243,28 @@ class CliTest {
     assertThat(Files.readString(broken)).isEqualTo("workload {\n");
   }
 
+  @Test
+  void limitsAnswerWithADiagnostic() throws IOException {
+    Path huge = dir.resolve("huge.jnp");
+    byte[] line = "# padding padding padding padding padding padding padding padding padding\n".getBytes(StandardCharsets.UTF_8);
+    try (var out = Files.newOutputStream(huge)) {
+      for (long written = 0; written < 10_000_000; written += line.length) {
+        out.write(line);
+      }
+    }
+    Run big = jnp("check", huge.toString());
+    assertThat(big.status()).isEqualTo(1);
+    assertThat(big.out()).contains("error[JNP0901]: '" + huge + "' is larger than 4 MiB");
+
+    StringBuilder many = new StringBuilder("namespace shop\nworkload web {\n  select app=web\n");
+    for (int i = 1; i <= 1001; i++) {
+      many.append("  allow ").append(i).append(" from any\n");
+    }
+    Run rules = jnp("check", file("many.jnp", many.append("}\n").toString()).toString());
+    assertThat(rules.status()).isEqualTo(1);
+    assertThat(rules.out()).contains(":1004:3: error[JNP0412]: workload 'web' has 1001 rules; at most 1000 are allowed");
+  }
+
   @Command(name = "boom")
   static final class Boom implements Runnable {
     @Override
