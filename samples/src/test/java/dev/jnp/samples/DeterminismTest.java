@@ -23,8 +23,31 @@ class DeterminismTest {
   @TempDir Path dir;
 
   static String compile(List<String> jvmOptions, List<String> files) throws IOException, InterruptedException {
+    return compile(Path.of(System.getProperty("java.home"), "bin", "java"), jvmOptions, files);
+  }
+
+  /** A JDK 25 beside this one (JNP_JDK25, or under /usr/lib/jvm), for the cross-JDK check. */
+  static java.util.Optional<Path> jdk25() throws IOException {
+    String configured = System.getenv("JNP_JDK25");
+    if (configured != null && Files.isExecutable(Path.of(configured, "bin", "java"))) {
+      return java.util.Optional.of(Path.of(configured, "bin", "java"));
+    }
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return java.util.Optional.empty();
+    }
+    try (var dirs = Files.list(jvms)) {
+      return dirs.filter(d -> d.getFileName().toString().contains("25"))
+          .map(d -> d.resolve("bin/java"))
+          .filter(Files::isExecutable)
+          .sorted()
+          .findFirst();
+    }
+  }
+
+  static String compile(Path java, List<String> jvmOptions, List<String> files) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java.toString());
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.jnp.compiler.cli.Main", "compile", "--engine", "all"));
     command.addAll(files);
@@ -58,5 +81,14 @@ class DeterminismTest {
     assertThat(compile(List.of("-Duser.language=tr", "-Duser.country=TR"), files)).isEqualTo(first);
     assertThat(compile(List.of("-Duser.timezone=Pacific/Kiritimati", "-Dfile.encoding=ISO-8859-1"), files)).isEqualTo(first);
     assertThat(compile(List.of(), reversed(files))).isEqualTo(first);
+  }
+
+  @Test
+  void sameBytesOnJdk17AndJdk25() throws Exception {
+    java.util.Optional<Path> jdk25 = jdk25();
+    org.junit.jupiter.api.Assumptions.assumeTrue(jdk25.isPresent(), "no JDK 25 here (set JNP_JDK25 to one)");
+    List<String> files = List.of(Path.of(SAMPLES.get(0)).toAbsolutePath().toString());
+    assertThat(Runtime.version().feature()).isLessThan(25);
+    assertThat(compile(jdk25.get(), List.of(), files)).isEqualTo(compile(List.of(), files));
   }
 }
