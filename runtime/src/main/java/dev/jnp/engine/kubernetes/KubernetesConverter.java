@@ -165,6 +165,10 @@ final class KubernetesConverter {
 
     @Override
     public Optional<List<Map<String, Object>>> namespaces(Peer.Namespaces namespaces) {
+      if (namespaces.namespaces() instanceof NamespaceSelector.Own) {
+        // A podSelector alone stays in the policy's namespace, and {} selects every pod there.
+        return entries(List.of(map("podSelector", map())));
+      }
       return entries(List.of(map("namespaceSelector", namespaceSelector(namespaces.namespaces()))));
     }
 

@@ -21,9 +21,11 @@ import static dev.jnp.engine.Trees.at;
 
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.engine.Capability;
+import dev.jnp.engine.Ir;
 import dev.jnp.engine.PolicyObject;
 import dev.jnp.ir.Direction;
 import dev.jnp.ir.NamespaceSelector;
+import dev.jnp.ir.Peer;
 import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.Rule;
 import dev.jnp.testing.SchemaValidator;
@@ -92,6 +94,27 @@ class KubernetesBackendTest {
     assertThat(found.get(0).code()).isEqualTo(Capability.NODES_WIDENED);
     assertThat(found.get(0).span().line()).isEqualTo(6);
     assertThat(found.get(0).message()).contains("every destination");
+  }
+
+  @Test
+  void everyPodOfTheOwnNamespaceIsAnEmptyPodSelector() {
+    // The IR admits 'ns' of the allowlist's own namespace; it used to throw here.
+    PolicySet policies =
+        new PolicySet(
+            List.of(
+                workload(
+                    "w",
+                    "n",
+                    List.of(
+                        allow(
+                            List.of(tcp(80)),
+                            new Peer.Namespaces(new NamespaceSelector.Own(), Ir.line(3)))),
+                    Optional.empty())),
+            List.of());
+    PolicyObject object = backend.render(policies).get(0);
+    assertThat(at(object.tree(), "spec", "ingress", 0, "from"))
+        .isEqualTo(List.of(map("podSelector", map())));
+    assertThat(SchemaValidator.shared().validate("kubernetes", object.tree())).isEmpty();
   }
 
   @Test
