@@ -48,6 +48,12 @@ public final class Capability {
   public static final String EXCEPT_TOO_FRAGMENTED = "JNP0306";
   /** A list (rules, peers, protocols, CIDRs) longer than the engine's schema allows. */
   public static final String OVER_ENGINE_LIMIT = "JNP0307";
+  /**
+   * Warning: two allowlists of one namespace may select the same pods on an engine whose
+   * allowlists end in their own Deny rules (clusterNetworkPolicy): one's Deny would cut off the
+   * other's Accepts, so they would not combine as a union.
+   */
+  public static final String OVERLAPPING_ALLOWLISTS = "JNP0308";
   /** Note: the engine cannot select the nodes; the rule is opened to every source. */
   public static final String NODES_WIDENED = "JNP0310";
   /** Note: the engine cannot select the API server as a source; the rule is opened. */
@@ -137,6 +143,17 @@ public final class Capability {
   }
 
   /** A list longer than the engine's schema allows. */
+  public static Diagnostic overlappingAllowlists(String engine, String first, String second, SourceSpan span) {
+    return Diagnostic.warning(
+            OVERLAPPING_ALLOWLISTS,
+            span,
+            "on " + engine + ", workloads '" + first + "' and '" + second + "' may select the same"
+                + " pods: each allowlist ends in its own Deny rules, which would cut off the other's"
+                + " Accept rules instead of adding to them")
+        .withHint("give one a label the other's pods cannot have (a key both select with different"
+            + " values), or merge the two workloads");
+  }
+
   public static Diagnostic overEngineLimit(
       String engine, String what, int count, int max, SourceSpan span) {
     return Diagnostic.error(

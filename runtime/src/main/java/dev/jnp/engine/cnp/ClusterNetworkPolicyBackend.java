@@ -35,6 +35,7 @@ public final class ClusterNetworkPolicyBackend implements Backend {
   @Override
   public List<Diagnostic> check(PolicySet policies) {
     List<Diagnostic> found = new ArrayList<>();
+    checkOverlaps(policies.allowlists(), found);
     for (Allowlist allowlist : policies.allowlists()) {
       for (Direction direction : Direction.values()) {
         if (!allowlist.governs(direction)) {
@@ -188,5 +189,27 @@ public final class ClusterNetworkPolicyBackend implements Backend {
   @Override
   public List<PolicyObject> render(PolicySet policies) {
     return new ClusterNetworkPolicyConverter().convert(policies);
+  }
+
+  /**
+   * Two allowlists of one namespace whose selectors do not contradict each other (no key with two
+   * different values) may select the same pod; warn at the later one.
+   */
+  private static void checkOverlaps(List<Allowlist> allowlists, List<Diagnostic> found) {
+    for (int j = 0; j < allowlists.size(); j++) {
+      Allowlist later = allowlists.get(j);
+      for (int i = 0; i < j; i++) {
+        Allowlist earlier = allowlists.get(i);
+        if (earlier.namespace().equals(later.namespace()) && compatible(earlier, later)) {
+          found.add(Capability.overlappingAllowlists(ENGINE, earlier.name(), later.name(), later.span()));
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean compatible(Allowlist a, Allowlist b) {
+    return a.podLabels().entrySet().stream()
+        .allMatch(e -> !b.podLabels().containsKey(e.getKey()) || b.podLabels().get(e.getKey()).equals(e.getValue()));
   }
 }

@@ -85,6 +85,25 @@ class ClusterNetworkPolicyBackendTest {
   }
 
   @Test
+  void allowlistsThatMaySelectTheSamePodsAreAWarning() {
+    dev.jnp.ir.Allowlist web = new dev.jnp.ir.Allowlist("web", "shop", java.util.Map.of("app", "web"),
+        List.of(), java.util.Optional.empty(), List.of(), dev.jnp.engine.Ir.line(3));
+    dev.jnp.ir.Allowlist tier = new dev.jnp.ir.Allowlist("front", "shop", java.util.Map.of("tier", "front"),
+        List.of(allow(List.of(), any(9))), java.util.Optional.empty(), List.of(), dev.jnp.engine.Ir.line(8));
+    dev.jnp.ir.Allowlist api = new dev.jnp.ir.Allowlist("api", "shop", java.util.Map.of("app", "api"),
+        List.of(), java.util.Optional.empty(), List.of(), dev.jnp.engine.Ir.line(12));
+    dev.jnp.ir.Allowlist elsewhere = new dev.jnp.ir.Allowlist("web", "other", java.util.Map.of("app", "web"),
+        List.of(), java.util.Optional.empty(), List.of(), dev.jnp.engine.Ir.line(15));
+    List<Diagnostic> found = new ClusterNetworkPolicyBackend().check(new PolicySet(List.of(web, tier, api, elsewhere), List.of()));
+    // app=web and tier=front can be one pod, and so can app=api and tier=front; app=api is never
+    // app=web; another namespace never overlaps.
+    List<Diagnostic> overlaps = found.stream().filter(d -> d.code().equals(Capability.OVERLAPPING_ALLOWLISTS)).toList();
+    assertThat(overlaps.stream().map(d -> d.span().line()).toList()).containsExactly(8, 12);
+    assertThat(overlaps.get(0).severity()).isEqualTo(Severity.WARNING);
+    assertThat(overlaps.get(0).message()).contains("workloads 'web' and 'front' may select the same pods");
+  }
+
+  @Test
   void isDiscoveredByItsEngineName() {
     assertThat(Backends.forEngine(ENGINE).map(b -> b.getClass().getName()))
         .hasValue(ClusterNetworkPolicyBackend.class.getName());
