@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code jnp lsp}: the language server, on standard input and output. */
 @Command(
@@ -17,6 +18,9 @@ import picocli.CommandLine.Command;
       "Logs go to standard error. Exits when the client sends 'exit' or closes the stream."
     })
 final class LspCommand implements Callable<Integer> {
+  @Option(names = "--stdio", description = "Accepted for clients that pass it: standard input and output are the only transport.")
+  boolean stdio;
+
   @Override
   public Integer call() {
     // Standard output carries the protocol; anything else printed there would corrupt it.
