@@ -1,9 +1,11 @@
 package dev.jnp.compiler.lsp;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -41,15 +43,18 @@ final class LspSession implements AutoCloseable {
   final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
   final LanguageServer server;
   private final CompletableFuture<Integer> exitStatus;
-  private final PipedOutputStream toServer;
+  private final OutputStream toServer;
   private int version = 1;
 
   LspSession() {
     try {
-      PipedInputStream serverIn = new PipedInputStream(1 << 16);
-      toServer = new PipedOutputStream(serverIn);
-      PipedInputStream clientIn = new PipedInputStream(1 << 16);
-      PipedOutputStream fromServer = new PipedOutputStream(clientIn);
+      // NIO pipes, not java.io's piped streams, which fail when a thread that wrote to them ends.
+      Pipe clientToServer = Pipe.open();
+      Pipe serverToClient = Pipe.open();
+      InputStream serverIn = Channels.newInputStream(clientToServer.source());
+      toServer = Channels.newOutputStream(clientToServer.sink());
+      InputStream clientIn = Channels.newInputStream(serverToClient.source());
+      OutputStream fromServer = Channels.newOutputStream(serverToClient.sink());
       exitStatus = CompletableFuture.supplyAsync(() -> {
         try {
           return JnpLanguageServer.serve(serverIn, fromServer);
