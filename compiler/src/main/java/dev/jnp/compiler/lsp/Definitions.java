@@ -36,7 +36,9 @@ final class Definitions {
   /** The declaration a token names, judged by the token's kind and the block it stands in. */
   private static Optional<Location> fromTokens(PolicyDocument document, SourceText.Cursor cursor) {
     List<Lexeme> significant = Lexeme.significant(document.text());
-    Optional<Lexeme> token = significant.stream().filter(l -> l.isWord() && l.touches(cursor)).findFirst();
+    // A cursor between two words touches both; the one it is at the start of wins.
+    Optional<Lexeme> token = significant.stream().filter(l -> l.isWord() && l.covers(cursor))
+        .reduce((before, after) -> after);
     if (token.isEmpty()) {
       return Optional.empty();
     }

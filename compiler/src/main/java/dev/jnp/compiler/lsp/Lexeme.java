@@ -84,6 +84,11 @@ record Lexeme(int type, String text, int line, int column, int endLine, int endC
     return !cursor.before(line, column + 1) && !cursor.after(endLine, endColumn);
   }
 
+  /** Whether the cursor is anywhere from the token's first character to just past its last. */
+  boolean covers(SourceText.Cursor cursor) {
+    return !cursor.before(line, column) && !cursor.after(endLine, endColumn);
+  }
+
   /** Whether the cursor is strictly inside the token, past its first character. */
   boolean encloses(SourceText.Cursor cursor) {
     return cursor.after(line, column) && cursor.before(endLine, endColumn);
