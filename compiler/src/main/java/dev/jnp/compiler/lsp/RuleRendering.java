@@ -20,6 +20,7 @@ import dev.jnp.ir.Direction;
 import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.Rule;
 import dev.jnp.yaml.YamlWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,10 +28,11 @@ import java.util.Optional;
 /**
  * What one {@code allow} rule renders to on the file's engine, with the parameters' defaults:
  * the workload's allowlist is lowered as {@code jnp compile} lowers it, cut down to this one rule,
- * and rendered by the engine's real backend; the rule list of that object's {@code spec} (or the
- * whole object, for an engine that keeps its rules elsewhere) is written with the YAML writer. A
- * backend's rule list for a single rule is exactly that rule's share of the full object, whatever
- * the engine, which a cut by position in the full object would not be.
+ * and rendered by the engine's real backend; the entries of that object's {@code spec.ingress} or
+ * {@code spec.egress} less those the object has with no rule at all (a closing deny, say) are the
+ * rule's share, written with the YAML writer. An engine that keeps its rules elsewhere gets the
+ * whole single-rule object. Unlike a cut by position in the full object, this holds whatever
+ * number of entries a backend writes for one rule.
  */
 final class RuleRendering {
   private final JnpFile file;
@@ -69,17 +71,20 @@ final class RuleRendering {
     if (allowlist.isEmpty() || ir.isEmpty()) {
       return "This rule renders nothing with the parameters' defaults: " + whyNotRendered(parameters) + ".";
     }
-    Allowlist cut = cut(allowlist.get(), ir.get(), direction);
-    PolicySet alone = new PolicySet(List.of(cut), List.of());
+    PolicySet alone = new PolicySet(List.of(cut(allowlist.get(), List.of(ir.get()), direction)), List.of());
     List<Diagnostic> capability = backend.get().check(alone);
     if (capability.stream().anyMatch(Diagnostic::isError)) {
       StringBuilder out = new StringBuilder("The " + engine + " engine cannot express this rule:\n");
       capability.stream().filter(Diagnostic::isError).forEach(d -> out.append("- ").append(d.message()).append('\n'));
       return out.toString();
     }
+    List<PolicyObject> without = backend.get().render(new PolicySet(List.of(cut(allowlist.get(), List.of(), direction)), List.of()));
     StringBuilder out = new StringBuilder();
     for (PolicyObject object : backend.get().render(alone)) {
-      out.append(render(engine, object, direction));
+      Optional<PolicyObject> bare = without.stream()
+          .filter(o -> o.kind().equals(object.kind()) && o.name().equals(object.name()) && o.namespace().equals(object.namespace()))
+          .findFirst();
+      out.append(render(engine, object, bare, direction));
     }
     if (lowered.hasErrors()) {
       out.append("\nThe file has errors, so `jnp compile` writes nothing until they are fixed.");
@@ -87,30 +92,56 @@ final class RuleRendering {
     return out.toString();
   }
 
-  private String render(String engine, PolicyObject object, Direction direction) {
-    String where = "`" + object.namespace().map(ns -> ns + "/").orElse("") + object.name() + "`";
-    String key = direction == Direction.INGRESS ? "ingress" : "egress";
-    Object spec = object.tree().get("spec");
-    if (spec instanceof Map<?, ?> specMap && specMap.get(key) instanceof List<?> rules) {
-      return "On **" + engine + "** (parameters at their defaults) this rule is, in " + object.kind() + " " + where + ":\n\n"
-          + "```yaml\n" + YamlWriter.write(Map.of(key, rules)) + "```\n\n"
-          + "_The `spec." + key + "` entries the " + engine + " backend writes for this rule alone._\n";
+  /**
+   * The rule's share of an object: the entries of its rule list with the rule ({@code with}) less
+   * those the object has without it ({@code without}), such as a closing deny an engine writes
+   * after every allowlist's rules. Each entry of {@code without} takes away one equal entry.
+   */
+  static List<Object> share(List<?> with, List<?> without) {
+    List<Object> share = new ArrayList<>(with);
+    for (Object entry : without) {
+      share.remove(entry);
     }
-    return "On **" + engine + "** (parameters at their defaults) the workload's " + object.kind() + " " + where
-        + " with this rule as its only rule is:\n\n"
-        + "```yaml\n" + YamlWriter.write(object.tree()) + "```\n\n"
-        + "_The whole object: this engine keeps no `spec." + key + "` list to cut the rule from._\n";
+    return share;
   }
 
-  /** The allowlist with {@code rule} as its only rule, and no native rules. */
-  private static Allowlist cut(Allowlist allowlist, Rule rule, Direction direction) {
+  private String render(String engine, PolicyObject object, Optional<PolicyObject> bare, Direction direction) {
+    String where = "`" + object.namespace().map(ns -> ns + "/").orElse("") + object.name() + "`";
+    String key = direction == Direction.INGRESS ? "ingress" : "egress";
+    Optional<List<?>> rules = rules(object, key);
+    if (rules.isEmpty()) {
+      return "On **" + engine + "** (parameters at their defaults) the workload's " + object.kind() + " " + where
+          + " with this rule as its only rule is:\n\n"
+          + "```yaml\n" + YamlWriter.write(object.tree()) + "```\n\n"
+          + "_The whole object: this engine keeps no `spec." + key + "` list to cut the rule from._\n";
+    }
+    List<Object> share = share(rules.get(), bare.flatMap(b -> rules(b, key)).orElse(List.of()));
+    if (share.isEmpty()) {
+      return "On **" + engine + "** this rule adds no entry to " + object.kind() + " " + where + ".\n";
+    }
+    return "On **" + engine + "** (parameters at their defaults) this rule is, in " + object.kind() + " " + where + ":\n\n"
+        + "```yaml\n" + YamlWriter.write(Map.of(key, share)) + "```\n\n"
+        + "_The `spec." + key + "` entries the " + engine + " backend writes for this rule: the workload's object rendered"
+        + " with this rule alone, less what it holds without it._\n";
+  }
+
+  private static Optional<List<?>> rules(PolicyObject object, String key) {
+    Object spec = object.tree().get("spec");
+    if (spec instanceof Map<?, ?> specMap && specMap.get(key) instanceof List<?> rules) {
+      return Optional.of(rules);
+    }
+    return Optional.empty();
+  }
+
+  /** The allowlist with only {@code rules} in {@code direction} (egress still governed), no native rules. */
+  private static Allowlist cut(Allowlist allowlist, List<Rule> rules, Direction direction) {
     boolean ingress = direction == Direction.INGRESS;
     return new Allowlist(
         allowlist.name(),
         allowlist.namespace(),
         allowlist.podLabels(),
-        ingress ? List.of(rule) : List.of(),
-        ingress ? Optional.empty() : Optional.of(List.of(rule)),
+        ingress ? rules : List.of(),
+        ingress ? Optional.empty() : Optional.of(rules),
         List.of(),
         allowlist.span());
   }

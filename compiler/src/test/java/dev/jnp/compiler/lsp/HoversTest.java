@@ -1,9 +1,11 @@
 package dev.jnp.compiler.lsp;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.jnp.compiler.Compilation;
 import dev.jnp.compiler.TestSources;
+import dev.jnp.engine.Backends;
 import dev.jnp.engine.PolicyObject;
 import dev.jnp.yaml.YamlWriter;
 import java.util.List;
@@ -70,6 +72,42 @@ class HoversTest {
       String expected = YamlWriter.write(Map.of("ingress", List.of(ingress.get(i))));
       assertThat(hover(OPERATOR, rules.get(i))).contains("```yaml\n" + expected + "```");
     }
+  }
+
+  @Test
+  void onEveryEngineEachRulesShareIsInTheWholeObject() {
+    List<String> engines = Backends.available();
+    assertThat(engines).contains("kubernetes");
+    for (String engine : engines) {
+      String text = OPERATOR.replace("engine kubernetes", "engine " + engine)
+          .replace("allow 443 to apiserver $apiserver when operator", "allow 443 to cidr 10.0.0.0/8");
+      Compilation compilation = TestSources.compile(text);
+      if (compilation.hasErrors()) {
+        continue; // this engine cannot express the sample; its hover says why, tested above
+      }
+      PolicyObject jaas = compilation.objects().get(engine).get(0);
+      for (String rule : List.of("allow http from any", "allow storage from flux", "allow 443 to cidr")) {
+        String key = rule.contains(" to ") ? "egress" : "ingress";
+        @SuppressWarnings("unchecked")
+        List<Object> whole = (List<Object>) ((Map<String, Object>) jaas.tree().get("spec")).get(key);
+        String markdown = hover(text, rule);
+        int start = markdown.indexOf("```yaml\n" + key + ":\n");
+        assertWithMessage("%s: %s", engine, markdown).that(start).isAtLeast(0);
+        String items = markdown.substring(start + ("```yaml\n" + key + ":\n").length(), markdown.indexOf("```", start + 7));
+        assertWithMessage("%s: the share of '%s'", engine, rule).that(YamlWriter.write(Map.of(key, whole))).contains(items);
+      }
+    }
+  }
+
+  @Test
+  void aRulesShareLeavesOutWhatTheObjectHoldsWithoutIt() {
+    // As clusterNetworkPolicy closes each allowlist's rules with a Deny of its own.
+    Map<String, Object> accept = Map.of("action", "Accept", "from", List.of(Map.of("namespaces", Map.of())));
+    Map<String, Object> deny = Map.of("action", "Deny", "from", List.of(Map.of("namespaces", Map.of())));
+    assertThat(RuleRendering.share(List.of(accept, deny), List.of(deny))).containsExactly(accept);
+    assertThat(RuleRendering.share(List.of(accept, deny), List.of())).containsExactly(accept, deny).inOrder();
+    assertThat(RuleRendering.share(List.of(deny, accept, deny), List.of(deny))).containsExactly(accept, deny).inOrder();
+    assertThat(RuleRendering.share(List.of(deny), List.of(deny))).isEmpty();
   }
 
   @Test
