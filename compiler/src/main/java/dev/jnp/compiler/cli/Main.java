@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Compiles .jnp network policy into the policy objects of one engine.",
     subcommands = {
       CompileCommand.class,
+      LspCommand.class,
       CheckCommand.class,
       VerifyCommand.class,
       AnalyzeCommand.class,
