@@ -14,11 +14,11 @@ import picocli.CommandLine.Command;
     description = "Compiles .jnp network policy into the policy objects of one engine.",
     subcommands = {
       CompileCommand.class,
-      LspCommand.class,
       CheckCommand.class,
       VerifyCommand.class,
-      AnalyzeCommand.class,
       FmtCommand.class,
+      AnalyzeCommand.class,
+      LspCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",
@@ -46,7 +46,7 @@ public final class Main implements Runnable {
   /** {@code jnp} alone: say what is missing. */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: compile, check, verify, fmt or analyze");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: compile, check, verify, fmt, analyze or lsp");
   }
 
   /** Runs the command line with the given streams; returns the exit status. */
