@@ -7,6 +7,7 @@ import dev.jnp.compiler.check.Codes;
 import dev.jnp.compiler.check.Parameters;
 import dev.jnp.compiler.check.Resolver;
 import dev.jnp.compiler.check.Setting;
+import dev.jnp.compiler.check.Suggestions;
 import dev.jnp.compiler.lower.Lowering;
 import dev.jnp.compiler.syntax.SourceParser;
 import dev.jnp.compiler.verify.ExpectationLowering;
@@ -16,6 +17,7 @@ import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.Diagnostics;
 import dev.jnp.diagnostics.Result;
 import dev.jnp.diagnostics.Severity;
+import dev.jnp.diagnostics.SourceSpan;
 import dev.jnp.engine.Backend;
 import dev.jnp.engine.Backends;
 import dev.jnp.engine.PolicyObject;
@@ -72,7 +74,7 @@ public final class Compiler {
       if (!declaredParams.contains(setting.name())) {
         diagnostics.add(
             Diagnostic.error(Codes.UNDECLARED_SETTING, setting.origin(), "no file declares parameter '" + setting.name() + "'")
-                .withHint(dev.jnp.compiler.check.Suggestions.closest(setting.name(), declaredParams)
+                .withHint(Suggestions.closest(setting.name(), declaredParams)
                     .map(s -> "did you mean '" + s + "'?")
                     .orElse("declare it with 'param " + setting.name() + " = …', or drop the setting")));
       }
@@ -82,23 +84,10 @@ public final class Compiler {
     Map<String, List<PolicyObject>> objects = new LinkedHashMap<>();
     Map<String, Integer> checked = new LinkedHashMap<>();
     for (String engine : engines(lowered, options)) {
-      Backend backend = Backends.forEngine(engine).orElseThrow(() -> new IllegalStateException("no backend for " + engine));
-      List<PolicyObject> rendered = new ArrayList<>();
-      for (Lowered file : lowered) {
-        if (!options.engine().isPresent() && !file.engine().equals(engine)) {
-          continue;
-        }
-        List<Diagnostic> capability = backend.check(file.policies());
-        diagnostics.addAll(capability);
-        if (capability.stream().noneMatch(Diagnostic::isError)) {
-          List<PolicyObject> fileObjects = backend.render(file.policies());
-          // An expect that does not hold is an error of compile too: the output is not written.
-          diagnostics.addAll(Verifier.verify(engine, fileObjects, file.expectations()));
-          checked.merge(engine, file.expectations().expectations().size(), Integer::sum);
-          rendered.addAll(fileObjects);
-        }
-      }
-      objects.put(engine, rendered);
+      List<Lowered> files = lowered.stream()
+          .filter(file -> options.engine().isPresent() || file.engine().equals(engine))
+          .toList();
+      objects.put(engine, render(engine, files, diagnostics, checked));
     }
 
     List<Diagnostic> found = diagnostics.sorted().stream().distinct().toList();
@@ -107,6 +96,30 @@ public final class Compiler {
     }
     boolean failed = found.stream().anyMatch(Diagnostic::isError);
     return new Compilation(found, failed ? Map.of() : objects, checked);
+  }
+
+  /**
+   * The objects of {@code engine} for {@code files}: what the engine cannot express is reported,
+   * and each file's expectations are evaluated on what was rendered for it.
+   */
+  private static List<PolicyObject> render(
+      String engine, List<Lowered> files, Diagnostics diagnostics, Map<String, Integer> checked) {
+    Backend backend = Backends.forEngine(engine)
+        .orElseThrow(() -> new IllegalStateException("no backend for " + engine));
+    List<PolicyObject> rendered = new ArrayList<>();
+    for (Lowered file : files) {
+      List<Diagnostic> capability = backend.check(file.policies());
+      diagnostics.addAll(capability);
+      if (capability.stream().anyMatch(Diagnostic::isError)) {
+        continue;
+      }
+      List<PolicyObject> objects = backend.render(file.policies());
+      // An expect that does not hold is an error of compile too: the output is not written.
+      diagnostics.addAll(Verifier.verify(engine, objects, file.expectations()));
+      checked.merge(engine, file.expectations().expectations().size(), Integer::sum);
+      rendered.addAll(objects);
+    }
+    return rendered;
   }
 
   private static String engineOf(JnpFile file, Parameters parameters, Options options) {
@@ -131,7 +144,7 @@ public final class Compiler {
 
   /** Two objects of one name in one namespace would overwrite each other when applied. */
   private static void checkObjectNames(List<Lowered> lowered, Diagnostics diagnostics) {
-    Map<String, dev.jnp.diagnostics.SourceSpan> seen = new HashMap<>();
+    Map<String, SourceSpan> seen = new HashMap<>();
     for (Lowered file : lowered) {
       for (Allowlist allowlist : file.policies().allowlists()) {
         claim(seen, allowlist.namespace() + "/" + allowlist.name(), allowlist.span(), diagnostics);
@@ -143,8 +156,8 @@ public final class Compiler {
   }
 
   private static void claim(
-      Map<String, dev.jnp.diagnostics.SourceSpan> seen, String object, dev.jnp.diagnostics.SourceSpan span, Diagnostics diagnostics) {
-    dev.jnp.diagnostics.SourceSpan first = seen.putIfAbsent(object, span);
+      Map<String, SourceSpan> seen, String object, SourceSpan span, Diagnostics diagnostics) {
+    SourceSpan first = seen.putIfAbsent(object, span);
     if (first != null) {
       diagnostics.add(
           Diagnostic.error(Codes.DUPLICATE_OBJECT, span, "this renders policy '" + object + "', which " + first + " renders too")
