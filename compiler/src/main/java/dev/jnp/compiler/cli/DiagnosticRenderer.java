@@ -17,6 +17,8 @@ public final class DiagnosticRenderer {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Map<String, String> sources;
+  /** Each file split into lines once: a file with thousands of diagnostics stays linear. */
+  private final Map<String, String[]> lines = new java.util.HashMap<>();
 
   /** {@code sources}: path → text of every file the diagnostics may point into. */
   public DiagnosticRenderer(Map<String, String> sources) {
@@ -66,8 +68,8 @@ public final class DiagnosticRenderer {
     if (text == null) {
       return null;
     }
-    String[] lines = text.split("\r\n|\r|\n", -1);
-    return number <= lines.length ? lines[number - 1] : null;
+    String[] split = lines.computeIfAbsent(file, f -> text.split("\r\n|\r|\n", -1));
+    return number <= split.length ? split[number - 1] : null;
   }
 
   private static String caret(String line, SourceSpan span) {

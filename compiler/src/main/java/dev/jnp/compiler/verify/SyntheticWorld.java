@@ -9,7 +9,6 @@ import dev.jnp.ir.Direction;
 import dev.jnp.ir.Peer;
 import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.Rule;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +24,10 @@ final class SyntheticWorld {
   private static final List<String> OUTSIDE =
       List.of("192.0.2.1", "198.51.100.1", "203.0.113.1", "1.1.1.1", "8.8.8.8", "9.9.9.9", "100.100.100.100");
 
-  private final List<long[]> blocks = new ArrayList<>();
+  /** The IPv4 blocks the file names, first address → last, each block once. */
+  private final java.util.TreeMap<Long, Long> blocks = new java.util.TreeMap<>();
   private final Map<String, Map<String, String>> namespaces = new LinkedHashMap<>();
-  private final List<Endpoint.Workload> workloads = new ArrayList<>();
+  private final Map<String, Endpoint.Workload> workloads = new LinkedHashMap<>();
   private long nextPod = ipv4("100.64.0.10");
 
   SyntheticWorld(PolicySet policies) {
@@ -58,15 +58,10 @@ final class SyntheticWorld {
   /** A pod workload in the world, with an address outside the file's blocks. */
   Endpoint.Workload pod(String namespace, String name, Map<String, String> labels, List<ContainerPort> ports) {
     namespace(namespace);
-    for (Endpoint.Workload existing : workloads) {
-      if (existing.namespace().equals(namespace) && existing.name().equals(name)) {
-        return existing;
-      }
-    }
-    IpAddress address = IpAddress.ipv4(freePodAddress());
-    Endpoint.Workload pod = new Endpoint.Workload(namespace, name, "Pod", labels, ports, List.of(address), "default");
-    workloads.add(pod);
-    return pod;
+    return workloads.computeIfAbsent(namespace + "/" + name, key -> {
+      IpAddress address = IpAddress.ipv4(freePodAddress());
+      return new Endpoint.Workload(namespace, name, "Pod", labels, ports, List.of(address), "default");
+    });
   }
 
   /** An address outside every block the file names (the last candidate if none is). */
@@ -79,7 +74,7 @@ final class SyntheticWorld {
   World build() {
     World.Builder builder = World.builder();
     namespaces.forEach(builder::namespace);
-    workloads.forEach(builder::workload);
+    workloads.values().forEach(builder::workload);
     return builder.build();
   }
 
@@ -99,11 +94,18 @@ final class SyntheticWorld {
     long network = ipv4(cidr.substring(0, slash));
     int prefix = Integer.parseInt(cidr.substring(slash + 1));
     long size = 1L << (32 - prefix);
-    blocks.add(new long[] {network, network + size - 1});
+    blocks.merge(network, network + size - 1, Math::max);
   }
 
   private boolean inBlocks(long address) {
-    return blocks.stream().anyMatch(b -> b[0] <= address && address <= b[1]);
+    // Blocks are CIDRs: two either nest or are apart, so the containing one, if any, is among
+    // those starting at or before the address; scan back from the nearest.
+    for (Map.Entry<Long, Long> block : blocks.headMap(address, true).descendingMap().entrySet()) {
+      if (address <= block.getValue()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static long ipv4(String text) {
