@@ -1,0 +1,83 @@
+package dev.jnp.compiler.fuzz;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.code_intelligence.jazzer.junit.DictionaryFile;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.jnp.compiler.ast.JnpFile;
+import dev.jnp.compiler.cli.Main;
+import dev.jnp.diagnostics.Diagnostic;
+import dev.jnp.diagnostics.Result;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Jazzer fuzz tests: whatever the bytes, the parser returns diagnostics or an AST, and {@code jnp
+ * compile --engine all} exits 0 or 1 and never reports an internal error.
+ *
+ * <p>In every build they run as regression tests over the seed corpus in {@code
+ * src/test/resources/dev/jnp/compiler/fuzz/SourceFuzzTestInputs/METHOD/} (the samples and some
+ * tricky inputs; a crash the fuzzer finds goes there too). With {@code JAZZER_FUZZ=1} one of them
+ * fuzzes: {@code JAZZER_FUZZ=1 mvn -pl compiler -am test -Dtest=SourceFuzzTest#compileForEveryEngine
+ * -Dsurefire.failIfNoSpecifiedTests=false}; see {@code docs/fuzzing.md}.
+ *
+ * <p>The inputs are raw bytes, read as UTF-8 (malformed sequences become U+FFFD as when a file
+ * is read), so a corpus file is a plain {@code .jnp} file. The fuzzer's mutations draw on the
+ * keywords in {@code jnp.dict}.
+ */
+class SourceFuzzTest {
+  /** The language's keywords and punctuation, in libFuzzer's dictionary format. */
+  private static final String DICTIONARY = "/dev/jnp/compiler/fuzz/jnp.dict";
+
+  private static final String PATH = "fuzz.jnp";
+  private static Path file;
+
+  @FuzzTest(maxDuration = "15m")
+  @DictionaryFile(resourcePath = DICTIONARY)
+  void parse(byte[] input) {
+    String text = new String(input, StandardCharsets.UTF_8);
+    Result<JnpFile> parsed = dev.jnp.compiler.syntax.SourceParser.parse(PATH, text);
+    assertWithMessage("an AST, or an error that says why not, for:\n%s", text)
+        .that(parsed.value().isPresent() || parsed.hasErrors()).isTrue();
+    for (Diagnostic diagnostic : parsed.diagnostics()) {
+      assertWithMessage("a 1-based position for %s in:\n%s", diagnostic, text)
+          .that(diagnostic.span().line() >= 1 && diagnostic.span().column() >= 1).isTrue();
+    }
+  }
+
+  @FuzzTest(maxDuration = "15m")
+  @DictionaryFile(resourcePath = DICTIONARY)
+  void compileForEveryEngine(byte[] input) throws IOException {
+    Files.write(file(), input);
+    StringWriter err = new StringWriter();
+    int status = Main.run(
+        new String[] {"compile", "--engine", "all", file().toString()},
+        new PrintWriter(Writer.nullWriter()),
+        new PrintWriter(err));
+    String text = new String(input, StandardCharsets.UTF_8);
+    assertWithMessage("exit status of jnp compile --engine all for:\n%s\nstderr:\n%s", text, err)
+        .that(status).isAnyOf(Main.OK, Main.INPUT_ERRORS);
+    assertWithMessage("stderr for:\n%s", text).that(err.toString()).doesNotContain("internal error");
+  }
+
+  /** One file, rewritten for each input; deleted when the JVM exits. */
+  private static synchronized Path file() {
+    if (file == null) {
+      try {
+        Path dir = Files.createTempDirectory("jnp-fuzz-");
+        file = dir.resolve(PATH);
+        dir.toFile().deleteOnExit();
+        file.toFile().deleteOnExit();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return file;
+  }
+}
