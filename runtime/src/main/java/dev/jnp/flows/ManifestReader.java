@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.jnp.flows.Endpoint.Workload;
+import dev.jnp.yaml.YamlReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +45,11 @@ import java.util.stream.Stream;
  * </ul>
  */
 public final class ManifestReader {
-  private static final ObjectMapper YAML = new YAMLMapper();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: a cold {@code jnp compile} reads its own output with {@link YamlReader}. */
+  private static final class Mappers {
+    static final ObjectMapper YAML = new YAMLMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
   private final Map<String, WorkloadParts> workloads = new LinkedHashMap<>();
@@ -87,6 +91,19 @@ public final class ManifestReader {
     return parse(yaml).policies();
   }
 
+  /**
+   * The policy objects of a stream that {@link dev.jnp.yaml.YamlWriter} wrote, read back with
+   * {@link YamlReader}: what jnp rendered, as a cluster would read it.
+   */
+  public static List<PolicyDocument> renderedPolicies(String yaml) {
+    ManifestReader reader = new ManifestReader();
+    List<JsonNode> documents = YamlReader.readAll(yaml);
+    for (int i = 0; i < documents.size(); i++) {
+      reader.addObject(documents.get(i), "<rendered>#" + (i + 1), "", "");
+    }
+    return reader.finish().policies();
+  }
+
   private static List<Path> manifestFiles(Path input) {
     if (!Files.isDirectory(input)) {
       return List.of(input);
@@ -113,7 +130,7 @@ public final class ManifestReader {
   private void addText(String text, String origin, boolean json) {
     List<JsonNode> documents = new ArrayList<>();
     try (MappingIterator<JsonNode> it =
-        (json ? JSON : YAML).readerFor(JsonNode.class).readValues(text)) {
+        (json ? Mappers.JSON : Mappers.YAML).readerFor(JsonNode.class).readValues(text)) {
       while (it.hasNextValue()) {
         JsonNode doc = it.nextValue();
         if (doc != null) {

@@ -1,14 +1,9 @@
 package dev.jnp.yaml;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
-import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Writes object trees as YAML in kubectl's style: two-space indent, list items at their key's
@@ -16,59 +11,30 @@ import java.util.regex.Pattern;
  * as something else ({@code "8080"}, {@code "yes"}, {@code "null"}, a Calico port range {@code
  * "20:21"}, which YAML 1.1 reads as the base-60 number 1221), {@code ---} only between documents,
  * {@code \n} line ends. Same tree, same bytes, on any JDK, locale or time zone.
+ *
+ * <p>A tree is maps with string keys, lists, strings, integers, floating-point numbers, booleans
+ * and null: what the backends build, and what the YAML of a {@code native} block reads as. The
+ * writer is jnp's own rather than a YAML library's so that a cold {@code jnp compile} does not pay
+ * for starting one (see docs/decisions.md); {@code YamlWriterTest} checks it against Jackson's
+ * YAML generator, byte for byte, and every output against SnakeYAML's reading of it.
  */
 public final class YamlWriter {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .disable(YAMLGenerator.Feature.SPLIT_LINES)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-              .disable(YAMLGenerator.Feature.INDENT_ARRAYS)
-              .stringQuotingChecker(new NotANumberOrDate())
-              .build());
-
   private YamlWriter() {}
-
-  /**
-   * Jackson's checks, plus the plain scalars that YAML 1.1 resolvers (SnakeYAML, PyYAML) or YAML
-   * 1.2 read as numbers or timestamps and Jackson does not quote: base 60 ({@code 20:21}),
-   * underscores ({@code 1_000}), hex, octal and binary forms, exponents, dates, and the merge and
-   * value keys {@code <<} and {@code =}.
-   */
-  private static final class NotANumberOrDate extends StringQuotingChecker.Default {
-    private static final Pattern NOT_A_STRING =
-        Pattern.compile(
-            "[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
-                + "|(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF))"
-                + "|\\.(nan|NaN|NAN)"
-                + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?"
-                + "|<<|=");
-
-    @Override
-    public boolean needToQuoteValue(String value) {
-      return super.needToQuoteValue(value) || NOT_A_STRING.matcher(value).matches();
-    }
-
-    @Override
-    public boolean needToQuoteName(String name) {
-      return super.needToQuoteName(name) || NOT_A_STRING.matcher(name).matches();
-    }
-  }
 
   /** One document. */
   public static String write(Map<String, Object> document) {
-    try {
-      return MAPPER.writeValueAsString(document).replace("\r\n", "\n");
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+    StringBuilder out = new StringBuilder(512);
+    if (document.isEmpty()) {
+      out.append("{}\n");
+    } else {
+      map(out, document, 0, false);
     }
+    return out.toString();
   }
 
   /** A multi-document stream: the documents in order, separated by {@code ---}. */
   public static String writeAll(List<Map<String, Object>> documents) {
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(512 * documents.size());
     for (int i = 0; i < documents.size(); i++) {
       if (i > 0) {
         out.append("---\n");
@@ -76,5 +42,86 @@ public final class YamlWriter {
       out.append(write(documents.get(i)));
     }
     return out.toString();
+  }
+
+  /**
+   * The entries of {@code map} at {@code indent}; with {@code inline}, the first one goes on the
+   * current line (after a list item's dash).
+   */
+  private static void map(StringBuilder out, Map<?, ?> map, int indent, boolean inline) {
+    boolean first = true;
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      if (!(first && inline)) {
+        indent(out, indent);
+      }
+      first = false;
+      if (!(entry.getKey() instanceof String key)) {
+        throw new IllegalArgumentException("a map key that is not a string: " + entry.getKey());
+      }
+      out.append(YamlScalars.string(key, true)).append(':');
+      Object value = entry.getValue();
+      if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
+        out.append('\n');
+        map(out, nested, indent + 2, false);
+      } else if (value instanceof List<?> items && !items.isEmpty()) {
+        out.append('\n');
+        list(out, items, indent, false);
+      } else {
+        out.append(' ');
+        scalar(out, value);
+      }
+    }
+  }
+
+  /** The items of {@code list}, each {@code - } at {@code indent}; {@code inline} as for maps. */
+  private static void list(StringBuilder out, List<?> list, int indent, boolean inline) {
+    boolean first = true;
+    for (Object item : list) {
+      if (!(first && inline)) {
+        indent(out, indent);
+      }
+      first = false;
+      out.append("- ");
+      if (item instanceof Map<?, ?> map && !map.isEmpty()) {
+        map(out, map, indent + 2, true);
+      } else if (item instanceof List<?> items && !items.isEmpty()) {
+        list(out, items, indent + 2, true);
+      } else {
+        scalar(out, item);
+      }
+    }
+  }
+
+  /** A scalar, or an empty map or list, and the line's end. */
+  private static void scalar(StringBuilder out, Object value) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof String text) {
+      out.append(YamlScalars.string(text, false));
+    } else if (value instanceof Boolean
+        || value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof BigInteger) {
+      out.append(value);
+    } else if (value instanceof Double || value instanceof Float) {
+      out.append(YamlScalars.floating(((Number) value).doubleValue()));
+    } else if (value instanceof BigDecimal decimal) {
+      out.append(YamlScalars.floating(decimal.doubleValue()));
+    } else if (value instanceof Map<?, ?> map && map.isEmpty()) {
+      out.append("{}");
+    } else if (value instanceof List<?> list && list.isEmpty()) {
+      out.append("[]");
+    } else {
+      throw new IllegalArgumentException("not a YAML value: " + value.getClass().getName());
+    }
+    out.append('\n');
+  }
+
+  private static void indent(StringBuilder out, int indent) {
+    for (int i = 0; i < indent; i++) {
+      out.append(' ');
+    }
   }
 }

@@ -1,10 +1,17 @@
 package dev.jnp.yaml;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.jnp.engine.ObjectTree;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -43,4 +50,45 @@ class YamlWriterTest {
     assertThat(YamlWriter.write(ObjectTree.map("port", 8080, "order", 1000)))
         .isEqualTo("port: 8080\norder: 1000\n");
   }
+
+  @Test
+  void writesWhatJacksonsGeneratorWroteForTheStringsBackendsWrite() {
+    for (long seed = 0; seed < 2_000; seed++) {
+      List<Map<String, Object>> documents = List.of(RandomTrees.ordinary(seed).document(), RandomTrees.ordinary(~seed).document());
+      assertWithMessage("seed %s", seed)
+          .that(YamlWriter.writeAll(documents))
+          .isEqualTo(JacksonYamlWriter.writeAll(documents));
+    }
+  }
+
+  @Test
+  void everyTreeReadsBackAsItselfInSnakeYaml() throws IOException {
+    for (long seed = 0; seed < 2_000; seed++) {
+      Map<String, Object> document = RandomTrees.nasty(seed).document();
+      String yaml = YamlWriter.write(document);
+      assertWithMessage("seed %s:%n%s", seed, yaml).that(SNAKE_YAML.readTree(yaml)).isEqualTo(TREES.valueToTree(document));
+    }
+  }
+
+  @Test
+  void aMultiDocumentStreamReadsBackDocumentByDocument() throws IOException {
+    List<Map<String, Object>> documents = new ArrayList<>();
+    for (long seed = 0; seed < 20; seed++) {
+      documents.add(RandomTrees.nasty(seed).document());
+    }
+    documents.add(Map.of());
+    ArrayNode read = TREES.createArrayNode();
+    SNAKE_YAML.readerFor(JsonNode.class).readValues(YamlWriter.writeAll(documents)).forEachRemaining(n -> read.add((JsonNode) n));
+    assertThat(read).isEqualTo(TREES.valueToTree(documents));
+  }
+
+  @Test
+  void charactersThatCannotStandAsTheyAreAreEscaped() {
+    assertThat(YamlWriter.write(ObjectTree.map("k", "a\tb\nc\u0001\"\\")))
+        .isEqualTo("k: \"a\\tb\\nc\\u0001\\\"\\\\\"\n");
+    assertThat(YamlWriter.write(ObjectTree.map("k", "*", "- x", "- x", "x: y", "x: y"))).isEqualTo("k: '*'\n\"- x\": '- x'\n'x: y': \"x: y\"\n");
+  }
+
+  private static final ObjectMapper SNAKE_YAML = new YAMLMapper();
+  private static final ObjectMapper TREES = new ObjectMapper();
 }

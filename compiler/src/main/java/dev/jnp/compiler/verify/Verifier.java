@@ -30,7 +30,7 @@ public final class Verifier {
       return List.of();
     }
     List<Map<String, Object>> trees = objects.stream().map(PolicyObject::tree).toList();
-    List<PolicyDocument> documents = ManifestReader.policies(YamlWriter.writeAll(trees));
+    List<PolicyDocument> documents = ManifestReader.renderedPolicies(YamlWriter.writeAll(trees));
     PolicyEvaluator evaluator = PolicyEvaluators.forEngine(engine, documents);
     List<Diagnostic> failures = new ArrayList<>();
     for (Expectation expectation : expectations.expectations()) {
