@@ -14,7 +14,10 @@ import java.util.TreeMap;
 
 /** Renders diagnostics for people (text with a snippet and caret) and for tools (JSON, SARIF). */
 public final class DiagnosticRenderer {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Made only for --format json or sarif: an ObjectMapper is slow to start. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private final Map<String, String> sources;
   /** Each file split into lines once: a file with thousands of diagnostics stays linear. */
@@ -144,7 +147,7 @@ public final class DiagnosticRenderer {
 
   private static String write(Object tree) {
     try {
-      return JSON.writeValueAsString(tree).replace("\r\n", "\n") + "\n";
+      return Json.MAPPER.writeValueAsString(tree).replace("\r\n", "\n") + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -110,7 +110,6 @@ final class Inputs {
   /** {@code --values} files, flattened to dotted names, then {@code --set} pairs: later wins. */
   static List<Setting> settings(List<Path> valuesFiles, List<String> sets, Diagnostics diagnostics) {
     List<Setting> settings = new ArrayList<>();
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     for (Path file : valuesFiles) {
       Optional<String> text = read(file, diagnostics);
       if (text.isEmpty()) {
@@ -118,7 +117,7 @@ final class Inputs {
       }
       Object tree;
       try {
-        tree = text.get().isBlank() ? Map.of() : yaml.readValue(text.get(), Object.class);
+        tree = text.get().isBlank() ? Map.of() : ValuesYaml.MAPPER.readValue(text.get(), Object.class);
       } catch (IOException e) {
         diagnostics.add(Diagnostic.error(Codes.BAD_VALUES_FILE, SourceSpan.none(file.toString()), "invalid YAML: " + firstLine(e.getMessage()))
             .withHint("a values file is a YAML map of parameter names to values"));
@@ -142,6 +141,11 @@ final class Inputs {
       settings.add(new Setting(set.substring(0, equals), set.substring(equals + 1), origin));
     }
     return settings;
+  }
+
+  /** Jackson's YAML reader, made only when there is a values file to read: it is slow to start. */
+  private static final class ValuesYaml {
+    static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
   }
 
   private static void flatten(String prefix, Map<?, ?> map, String file, List<Setting> out, Diagnostics diagnostics) {
