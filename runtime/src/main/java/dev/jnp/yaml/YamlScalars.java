@@ -67,13 +67,16 @@ final class YamlScalars {
 
   /** Whether a reader would take {@code text}, unquoted, for something other than a string. */
   private static boolean looksLikeAnotherType(String text, boolean key) {
-    if (KEYWORDS.contains(text) || text.charAt(0) == '~' || NOT_A_STRING.matcher(text).matches()) {
+    char first = text.charAt(0);
+    // Numbers, dates and the merge and value keys start with one of these; most strings do not.
+    boolean numeric = "0123456789-+.<=".indexOf(first) >= 0;
+    if (KEYWORDS.contains(text) || first == '~' || (numeric && NOT_A_STRING.matcher(text).matches())) {
       return true;
     }
     if (key) {
-      return "0123456789-+.".indexOf(text.charAt(0)) >= 0;
+      return numeric && first != '<' && first != '=';
     }
-    return DECIMAL.matcher(text).matches() || flowOrComment(text);
+    return (numeric && DECIMAL.matcher(text).matches()) || flowOrComment(text);
   }
 
   /** Flow indicators anywhere, a {@code #} that starts a comment, a {@code :} that ends a key. */

@@ -49,7 +49,7 @@ final class CompileCommand implements Callable<Integer> {
     if (output == null) {
       List<Map<String, Object>> documents = new ArrayList<>();
       objects.values().forEach(list -> list.forEach(o -> documents.add(o.tree())));
-      out.print(YamlWriter.writeAll(documents));
+      YamlWriter.writeAll(documents, out);
       out.flush();
       return Main.OK;
     }
