@@ -229,11 +229,18 @@ public record CidrBlock(int width, BigInteger network, int prefixLength)
     static OptionalDecimal of(String text, int maxDigits) {
       if (text.isEmpty()
           || text.length() > maxDigits
-          || (text.length() > 1 && text.charAt(0) == '0')
-          || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+          || (text.length() > 1 && text.charAt(0) == '0')) {
         return new OptionalDecimal(false, 0);
       }
-      return new OptionalDecimal(true, Integer.parseInt(text));
+      int value = 0;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          return new OptionalDecimal(false, 0);
+        }
+        value = value * 10 + (c - '0');
+      }
+      return new OptionalDecimal(true, value);
     }
   }
 }

@@ -15,7 +15,8 @@ public final class ObjectTree {
 
   /** An ordered map from alternating keys and values; null values are left out. */
   public static Map<String, Object> map(Object... keysAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
+    // Sized for its entries: trees hold hundreds of thousands of small maps.
+    Map<String, Object> map = new LinkedHashMap<>(keysAndValues.length / 2 * 4 / 3 + 1);
     for (int i = 0; i < keysAndValues.length; i += 2) {
       if (keysAndValues[i + 1] != null) {
         map.put((String) keysAndValues[i], keysAndValues[i + 1]);

@@ -38,15 +38,43 @@ final class YamlScalars {
   /** Characters that may not begin a plain scalar. */
   private static final String INDICATORS = "#,[]{}&*!|>'\"%@`";
 
-  /** {@code text} as a key ({@code key}) or a value. */
+  /** {@code text} as a key ({@code key}) or a value; one pass over its characters. */
   static String string(String text, boolean key) {
-    if (text.isEmpty() || looksLikeAnotherType(text, key) || !printable(text)) {
+    if (text.isEmpty() || looksLikeAnotherType(text, key)) {
       return doubleQuoted(text);
     }
-    if (plain(text)) {
-      return text;
+    int last = text.length() - 1;
+    char first = text.charAt(0);
+    boolean plain = INDICATORS.indexOf(first) < 0
+        && !blank(first)
+        && !blank(text.charAt(last))
+        && !("-?:".indexOf(first) >= 0 && (last == 0 || blank(text.charAt(1))))
+        && !text.startsWith("---")
+        && !text.startsWith("...");
+    for (int i = 0; i <= last; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x20 && c <= 0x7E) {
+        // A value with flow indicators, a comment or a key's colon is quoted as a whole; a key only
+        // loses its plain form (Jackson quotes keys by their first character alone).
+        boolean syntax = switch (c) {
+          case '[', ']', '{', '}', ',' -> !key;
+          case '#' -> i == 0 || blank(text.charAt(i - 1));
+          case ':' -> i == last || blank(text.charAt(i + 1));
+          default -> false;
+        };
+        if (syntax) {
+          if (!key) {
+            return doubleQuoted(text);
+          }
+          plain = false;
+        }
+      } else if (Character.isHighSurrogate(c) && i < last && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (!printable(c)) {
+        return doubleQuoted(text);
+      }
     }
-    return "'" + text.replace("'", "''") + "'";
+    return plain ? text : "'" + text.replace("'", "''") + "'";
   }
 
   /** A floating-point number as YAML 1.1 and 1.2 both read it. */
@@ -70,74 +98,15 @@ final class YamlScalars {
     char first = text.charAt(0);
     // Numbers, dates and the merge and value keys start with one of these; most strings do not.
     boolean numeric = "0123456789-+.<=".indexOf(first) >= 0;
-    if (KEYWORDS.contains(text) || first == '~' || (numeric && NOT_A_STRING.matcher(text).matches())) {
+    if (first == '~'
+        || ("fFnNoOtTyY".indexOf(first) >= 0 && KEYWORDS.contains(text))
+        || (numeric && NOT_A_STRING.matcher(text).matches())) {
       return true;
     }
     if (key) {
       return numeric && first != '<' && first != '=';
     }
-    return (numeric && DECIMAL.matcher(text).matches()) || flowOrComment(text);
-  }
-
-  /** Flow indicators anywhere, a {@code #} that starts a comment, a {@code :} that ends a key. */
-  private static boolean flowOrComment(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      switch (text.charAt(i)) {
-        case '[', ']', '{', '}', ',' -> {
-          return true;
-        }
-        case '#' -> {
-          if (i == 0 || blank(text.charAt(i - 1))) {
-            return true;
-          }
-        }
-        case ':' -> {
-          if (i == text.length() - 1 || blank(text.charAt(i + 1))) {
-            return true;
-          }
-        }
-        default -> {}
-      }
-    }
-    return false;
-  }
-
-  /** Whether {@code text} (printable, not empty) can stand unquoted in block context. */
-  private static boolean plain(String text) {
-    char first = text.charAt(0);
-    char last = text.charAt(text.length() - 1);
-    if (INDICATORS.indexOf(first) >= 0 || blank(first) || blank(last)) {
-      return false;
-    }
-    if ("-?:".indexOf(first) >= 0 && (text.length() == 1 || blank(text.charAt(1)))) {
-      return false;
-    }
-    if (text.startsWith("---") || text.startsWith("...")) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == ':' && (i == text.length() - 1 || blank(text.charAt(i + 1)))) {
-        return false;
-      }
-      if (c == '#' && blank(text.charAt(i - 1))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether every character may stand in a YAML stream as it is: no line breaks (U+2028 and U+2029 are), no tabs. */
-  private static boolean printable(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (!printable(c)) {
-        return false;
-      }
-    }
-    return true;
+    return numeric && DECIMAL.matcher(text).matches();
   }
 
   private static boolean printable(char c) {

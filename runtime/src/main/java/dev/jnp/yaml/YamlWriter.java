@@ -131,9 +131,11 @@ public final class YamlWriter {
     out.append('\n');
   }
 
+  private static final String SPACES = " ".repeat(64);
+
   private static void indent(StringBuilder out, int indent) {
-    for (int i = 0; i < indent; i++) {
-      out.append(' ');
+    for (int left = indent; left > 0; left -= SPACES.length()) {
+      out.append(SPACES, 0, Math.min(left, SPACES.length()));
     }
   }
 }

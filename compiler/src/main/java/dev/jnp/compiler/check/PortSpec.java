@@ -45,7 +45,7 @@ public final class PortSpec {
     int dash = numbers.indexOf('-');
     String firstText = dash < 0 ? numbers : numbers.substring(0, dash);
     String lastText = dash < 0 ? numbers : numbers.substring(dash + 1);
-    if (!firstText.matches("\\d{1,9}") || !lastText.matches("\\d{1,9}")) {
+    if (!digits(firstText) || !digits(lastText)) {
       return Parsed.error(
           Codes.BAD_PORT,
           "'" + text + "' is not a port",
@@ -66,5 +66,18 @@ public final class PortSpec {
           "did you mean " + last + "-" + first + "?");
     }
     return new Parsed(new PortRange(first, last, protocol), null, null, null);
+  }
+
+  /** One to nine ASCII digits: a number that fits an int, in range or not. */
+  private static boolean digits(String text) {
+    if (text.isEmpty() || text.length() > 9) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }
