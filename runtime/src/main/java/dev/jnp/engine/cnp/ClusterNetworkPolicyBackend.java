@@ -13,8 +13,10 @@ import dev.jnp.ir.Peer;
 import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.Rule;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * ClusterNetworkPolicy {@code policy.networking.k8s.io/v1alpha2}, standard channel, {@code
@@ -196,15 +198,17 @@ public final class ClusterNetworkPolicyBackend implements Backend {
    * different values) may select the same pod; warn at the later one.
    */
   private static void checkOverlaps(List<Allowlist> allowlists, List<Diagnostic> found) {
-    for (int j = 0; j < allowlists.size(); j++) {
-      Allowlist later = allowlists.get(j);
-      for (int i = 0; i < j; i++) {
-        Allowlist earlier = allowlists.get(i);
-        if (earlier.namespace().equals(later.namespace()) && compatible(earlier, later)) {
-          found.add(Capability.overlappingAllowlists(ENGINE, earlier.name(), later.name(), later.span()));
+    // Only allowlists of one namespace can select the same pods: compare within namespaces.
+    Map<String, List<Allowlist>> earlierByNamespace = new HashMap<>();
+    for (Allowlist later : allowlists) {
+      List<Allowlist> earlier = earlierByNamespace.computeIfAbsent(later.namespace(), n -> new ArrayList<>());
+      for (Allowlist candidate : earlier) {
+        if (compatible(candidate, later)) {
+          found.add(Capability.overlappingAllowlists(ENGINE, candidate.name(), later.name(), later.span()));
           break;
         }
       }
+      earlier.add(later);
     }
   }
 
