@@ -8,42 +8,44 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import java.util.Optional;
 
 /**
  * {@code jnp analyze}: the connections a cluster's manifests and policies allow, in np-guard
  * netpol-analyzer's {@code list} format, so clusters not written in jnp can be checked too.
  */
-@Command(
-    name = "analyze",
-    mixinStandardHelpOptions = true,
-    description = "List the connections that the policies in some manifests allow between their"
-        + " workloads (netpol-analyzer's list format).")
-final class AnalyzeCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Parameters(arity = "1..*", paramLabel = "DIR|FILE", description = "Manifests: YAML or JSON files, or folders of them.")
-  List<Path> inputs = new ArrayList<>();
-
-  @Option(names = "--engine", paramLabel = "E", description = "Whose policy objects to evaluate (default kubernetes).")
-  String engine = "kubernetes";
+final class AnalyzeCommand implements Command {
+  static final Option ENGINE = Option.single("E", "Whose policy objects to evaluate (default kubernetes).", "--engine");
 
   @Override
-  public Integer call() {
+  public String name() {
+    return "analyze";
+  }
+
+  @Override
+  public List<String> description() {
+    return List.of("List the connections that the policies in some manifests allow between their workloads"
+        + " (netpol-analyzer's list format).");
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of(ENGINE, Option.HELP, Option.VERSION);
+  }
+
+  @Override
+  public Optional<Operands> operands() {
+    return Optional.of(Operands.oneOrMore("DIR|FILE", "Manifests: YAML or JSON files, or folders of them."));
+  }
+
+  @Override
+  public int run(Arguments arguments, PrintWriter out, PrintWriter err) {
+    String engine = arguments.value(ENGINE).orElse("kubernetes");
     if (!Backends.ENGINES.contains(engine)) {
-      throw new ParameterException(spec.commandLine(),
-          "unknown engine '" + engine + "'; the engines are " + String.join(", ", Backends.ENGINES));
+      throw new UsageError("unknown engine '" + engine + "'; the engines are " + String.join(", ", Backends.ENGINES));
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    List<Path> inputs = arguments.operandPaths();
     for (Path input : inputs) {
       if (!Files.exists(input)) {
         err.println(input + ": error[JNP0901]: no such file or folder");

@@ -1,5 +1,6 @@
 package dev.jnp.compiler.cli;
 
+import dev.jnp.compiler.Options;
 import dev.jnp.engine.PolicyObject;
 import dev.jnp.yaml.YamlWriter;
 import java.io.IOException;
@@ -9,35 +10,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import java.util.Optional;
 
 /** {@code jnp compile}: the policy objects, to stdout or one file each under a directory. */
-@Command(
-    name = "compile",
-    mixinStandardHelpOptions = true,
-    description = "Compile .jnp files to policy objects: a YAML stream on stdout, or files under -o DIR.")
-final class CompileCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Mixin SourceOptions source;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "DIR",
-      description = "Write one file per object and a kustomization.yaml into DIR (one folder per"
-          + " engine with --engine all). Nothing is written when there is an error.")
-  Path output;
+final class CompileCommand implements Command {
+  static final Option OUTPUT = Option.single("DIR",
+      "Write one file per object and a kustomization.yaml into DIR (one folder per engine with --engine all)."
+          + " Nothing is written when there is an error.",
+      "-o", "--output");
 
   @Override
-  public Integer call() throws IOException {
-    source.validate(spec);
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  public String name() {
+    return "compile";
+  }
+
+  @Override
+  public List<String> description() {
+    return List.of("Compile .jnp files to policy objects: a YAML stream on stdout, or files under -o DIR.");
+  }
+
+  @Override
+  public List<Option> options() {
+    return SourceOptions.options(OUTPUT);
+  }
+
+  @Override
+  public Optional<Operands> operands() {
+    return Optional.of(SourceOptions.FILES);
+  }
+
+  @Override
+  public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException {
+    SourceOptions source = new SourceOptions(arguments);
+    Optional<Path> output = arguments.path(OUTPUT);
     SourceOptions.Outcome outcome = source.compile();
     DiagnosticRenderer renderer = new DiagnosticRenderer(outcome.sources());
     err.print(renderer.text(outcome.diagnostics()));
@@ -46,14 +51,14 @@ final class CompileCommand implements Callable<Integer> {
       return Main.INPUT_ERRORS;
     }
     Map<String, List<PolicyObject>> objects = outcome.compilation().orElseThrow().objects();
-    if (output == null) {
+    if (output.isEmpty()) {
       List<Map<String, Object>> documents = new ArrayList<>();
       objects.values().forEach(list -> list.forEach(o -> documents.add(o.tree())));
       YamlWriter.writeAll(documents, out);
       out.flush();
       return Main.OK;
     }
-    boolean perEngine = objects.size() > 1 || "all".equals(source.engine);
+    boolean perEngine = objects.size() > 1 || source.engine.equals(Optional.of(Options.ALL_ENGINES));
     Map<String, String> files = new LinkedHashMap<>();
     for (Map.Entry<String, List<PolicyObject>> engine : objects.entrySet()) {
       String folder = perEngine ? engine.getKey() + "/" : "";
@@ -64,7 +69,7 @@ final class CompileCommand implements Callable<Integer> {
       }
       files.put(folder + OutputDirectory.KUSTOMIZATION, kustomization(resources));
     }
-    OutputDirectory.write(output, files);
+    OutputDirectory.write(output.get(), files);
     return Main.OK;
   }
 

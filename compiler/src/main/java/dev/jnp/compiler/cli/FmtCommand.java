@@ -12,38 +12,40 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code jnp fmt}: rewrites files in the canonical layout, or with {@code --check} shows the diff. */
-@Command(
-    name = "fmt",
-    mixinStandardHelpOptions = true,
-    description = "Format .jnp files in place (comments kept, meaning unchanged); with --check,"
-        + " change nothing, print a diff and exit 1 when a file is not formatted.")
-final class FmtCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .jnp files.")
-  List<Path> files = new ArrayList<>();
-
-  @Option(names = "--check", description = "Write nothing; print a unified diff of what would change.")
-  boolean check;
+final class FmtCommand implements Command {
+  static final Option CHECK = Option.flag("Write nothing; print a unified diff of what would change.", "--check");
 
   @Override
-  public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  public String name() {
+    return "fmt";
+  }
+
+  @Override
+  public List<String> description() {
+    return List.of("Format .jnp files in place (comments kept, meaning unchanged); with --check, change nothing,"
+        + " print a diff and exit 1 when a file is not formatted.");
+  }
+
+  @Override
+  public List<Option> options() {
+    return List.of(CHECK, Option.HELP, Option.VERSION);
+  }
+
+  @Override
+  public Optional<Operands> operands() {
+    return Optional.of(SourceOptions.FILES);
+  }
+
+  @Override
+  public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException {
+    boolean check = arguments.has(CHECK);
     boolean failed = false;
-    for (Path file : files) {
+    for (Path file : arguments.operandPaths()) {
       Diagnostics problems = new Diagnostics();
       Optional<String> text = Inputs.read(file, problems);
       if (text.isEmpty()) {

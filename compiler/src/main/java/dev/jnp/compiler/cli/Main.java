@@ -1,38 +1,31 @@
 package dev.jnp.compiler.cli;
 
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** The {@code jnp} command line. Exit status: 0 ok, 1 input errors, 2 usage, 3 internal fault. */
-@Command(
-    name = "jnp",
-    mixinStandardHelpOptions = true,
-    versionProvider = Version.class,
-    description = "Compiles .jnp network policy into the policy objects of one engine.",
-    subcommands = {
-      CompileCommand.class,
-      CheckCommand.class,
-      VerifyCommand.class,
-      FmtCommand.class,
-      AnalyzeCommand.class,
-      LspCommand.class,
-      CommandLine.HelpCommand.class
-    },
-    exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {
-      "0:success",
-      "1:the input has errors",
-      "2:usage error",
-      "3:internal fault (a bug in jnp)"
-    })
-public final class Main implements Runnable {
+public final class Main {
   public static final int OK = 0;
   public static final int INPUT_ERRORS = 1;
   public static final int USAGE = 2;
   public static final int BUG = 3;
+
+  private static final List<String> DESCRIPTION = List.of("Compiles .jnp network policy into the policy objects of one engine.");
+  private static final List<Option> OPTIONS = List.of(Option.HELP, Option.VERSION);
+  private static final SortedMap<Integer, String> EXIT_STATUS = new TreeMap<>(Map.of(
+      OK, "success",
+      INPUT_ERRORS, "the input has errors",
+      USAGE, "usage error",
+      BUG, "internal fault (a bug in jnp)"));
+
+  private Main() {}
 
   public static void main(String[] args) {
     // UTF-8 whatever the platform's default: output must be the same bytes everywhere.
@@ -41,34 +34,57 @@ public final class Main implements Runnable {
     System.exit(run(args, out, err));
   }
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  /** {@code jnp} alone: say what is missing. */
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing: compile, check, verify, fmt, analyze or lsp");
-  }
-
   /** Runs the command line with the given streams; returns the exit status. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return execute(new CommandLine(new Main()), args, out, err);
+    List<Command> commands = List.of(
+        new CompileCommand(), new CheckCommand(), new VerifyCommand(), new FmtCommand(), new AnalyzeCommand(), new LspCommand());
+    return execute(commands, args, out, err);
   }
 
-  /** Runs {@code commandLine}: usage errors exit 2, and an escaped exception is a bug (exit 3). */
-  static int execute(CommandLine commandLine, String[] args, PrintWriter out, PrintWriter err) {
-    commandLine.setOut(out);
-    commandLine.setErr(err);
-    commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-      if (exception instanceof CommandLine.ParameterException usage) {
-        return usage(usage, err);
-      }
-      reportBug(exception, err);
-      return BUG;
-    });
-    commandLine.setParameterExceptionHandler((exception, unused) -> usage(exception, err));
+  /**
+   * Runs {@code jnp} with {@code commands} (and {@code help}, which explains them): usage errors
+   * exit 2, and an escaped exception is a bug (exit 3).
+   */
+  static int execute(List<Command> commands, String[] args, PrintWriter out, PrintWriter err) {
+    List<Command> all = HelpCommand.withHelp(commands);
+    Map<String, Command> byName = new LinkedHashMap<>();
+    for (Command command : all) {
+      byName.put(command.name(), command);
+    }
+    String current = "jnp";
     try {
-      return commandLine.execute(args);
-    } catch (RuntimeException | Error e) {
+      Arguments main = Arguments.parseUntilCommand(OPTIONS, byName.keySet(), args);
+      if (main.asksForHelp()) {
+        out.print(help(all));
+        return OK;
+      }
+      if (main.asksForVersion()) {
+        out.println(Version.text());
+        return OK;
+      }
+      main.requireComplete();
+      if (main.commandIndex().isEmpty()) {
+        throw new UsageError("a command is missing: " + listed(commands));
+      }
+      int at = main.commandIndex().get();
+      Command command = byName.get(args[at]);
+      current = "jnp " + command.name();
+      Arguments arguments = Arguments.parse(command.options(), command.operands(), args, at + 1);
+      if (arguments.asksForHelp()) {
+        out.print(Help.of(command));
+        return OK;
+      }
+      if (arguments.asksForVersion()) {
+        out.println(Version.text());
+        return OK;
+      }
+      if (!command.ignoresUnknownArguments()) {
+        arguments.requireComplete();
+      }
+      return command.run(arguments, out, err);
+    } catch (UsageError e) {
+      return usage(e, current, err);
+    } catch (IOException | RuntimeException | Error e) {
       reportBug(e, err);
       return BUG;
     } finally {
@@ -77,11 +93,24 @@ public final class Main implements Runnable {
     }
   }
 
-  private static int usage(CommandLine.ParameterException exception, PrintWriter err) {
-    err.println("jnp: " + exception.getMessage());
-    CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
-    err.println("Run '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-    err.flush();
+  /** {@code compile, check or lsp}. */
+  private static String listed(List<Command> commands) {
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < commands.size(); i++) {
+      names.append(i == 0 ? "" : i == commands.size() - 1 ? " or " : ", ").append(commands.get(i).name());
+    }
+    return names.toString();
+  }
+
+  /** The text of {@code jnp --help}. */
+  static String help(List<Command> commands) {
+    return Help.ofMain(DESCRIPTION, OPTIONS, commands, EXIT_STATUS);
+  }
+
+  private static int usage(UsageError error, String command, PrintWriter err) {
+    err.println("jnp: " + error.getMessage());
+    error.suggestion().ifPresent(err::println);
+    err.println("Run '" + error.helpOf().orElse(command) + " --help' for usage.");
     return USAGE;
   }
 

@@ -14,31 +14,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 
-/** The options every command that compiles shares: files, engine, parameters. */
+/** The operands and options every command that compiles shares: files, engine, parameters. */
 final class SourceOptions {
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .jnp files.")
-  List<Path> files = new ArrayList<>();
+  static final Operands FILES = Operands.oneOrMore("FILE", "The .jnp files.");
+  static final Option ENGINE = Option.single("E",
+      "Target engine, overriding the files' 'engine': kubernetes, cilium, calico, clusterNetworkPolicy, or all.",
+      "--engine");
+  static final Option SET = Option.repeatable("K=V", "Set a parameter (repeatable; wins over --values).", "--set");
+  static final Option VALUES = Option.repeatable("F", "A YAML file of parameter values, flat or nested (repeatable).", "--values");
+  static final Option WARNINGS_AS_ERRORS = Option.flag("Treat warnings as errors.", "--warnings-as-errors");
 
-  @Option(
-      names = "--engine",
-      paramLabel = "E",
-      description = "Target engine, overriding the files' 'engine': kubernetes, cilium, calico,"
-          + " clusterNetworkPolicy, or all.")
-  String engine;
+  /** The options, with {@code extra} ones of the command and the standard {@code -h} and {@code -V}. */
+  static List<Option> options(Option... extra) {
+    List<Option> options = new ArrayList<>(List.of(ENGINE, SET, VALUES, WARNINGS_AS_ERRORS, Option.HELP, Option.VERSION));
+    options.addAll(List.of(extra));
+    return List.copyOf(options);
+  }
 
-  @Option(names = "--set", paramLabel = "K=V", description = "Set a parameter (repeatable; wins over --values).")
-  List<String> sets = new ArrayList<>();
+  final Optional<String> engine;
+  private final List<Path> files;
+  private final List<String> sets;
+  private final List<Path> valuesFiles;
+  private final boolean warningsAsErrors;
 
-  @Option(names = "--values", paramLabel = "F", description = "A YAML file of parameter values, flat or nested (repeatable).")
-  List<Path> valuesFiles = new ArrayList<>();
-
-  @Option(names = "--warnings-as-errors", description = "Treat warnings as errors.")
-  boolean warningsAsErrors;
+  /** The sources and settings {@code arguments} name; fails on an engine jnp does not have. */
+  SourceOptions(Arguments arguments) {
+    files = arguments.operandPaths();
+    engine = arguments.value(ENGINE);
+    sets = arguments.values(SET);
+    valuesFiles = arguments.paths(VALUES);
+    warningsAsErrors = arguments.has(WARNINGS_AS_ERRORS);
+    validate();
+  }
 
   /** What reading and compiling found: the sources read, and the compilation (if it ran). */
   record Outcome(Map<String, String> sources, List<Diagnostic> readProblems, Optional<Compilation> compilation) {
@@ -51,13 +59,16 @@ final class SourceOptions {
     }
   }
 
-  void validate(CommandSpec spec) {
-    if (engine != null && !engine.equals(Options.ALL_ENGINES) && !Backends.ENGINES.contains(engine)) {
-      throw new ParameterException(spec.commandLine(),
-          "unknown engine '" + engine + "'; the engines are " + String.join(", ", Backends.ENGINES) + ", or all");
+  private void validate() {
+    if (engine.isEmpty() || engine.get().equals(Options.ALL_ENGINES)) {
+      return;
     }
-    if (engine != null && Backends.forEngine(engine).isEmpty() && !engine.equals(Options.ALL_ENGINES)) {
-      throw new ParameterException(spec.commandLine(), "the " + engine + " engine is not in this build of jnp");
+    if (!Backends.ENGINES.contains(engine.get())) {
+      throw new UsageError(
+          "unknown engine '" + engine.get() + "'; the engines are " + String.join(", ", Backends.ENGINES) + ", or all");
+    }
+    if (Backends.forEngine(engine.get()).isEmpty()) {
+      throw new UsageError("the " + engine.get() + " engine is not in this build of jnp");
     }
   }
 
@@ -70,7 +81,7 @@ final class SourceOptions {
     if (problems.hasErrors()) {
       return new Outcome(sources, problems.sorted(), Optional.empty());
     }
-    Options options = new Options(Optional.ofNullable(engine), settings, warningsAsErrors);
+    Options options = new Options(engine, settings, warningsAsErrors);
     return new Outcome(sources, List.of(), Optional.of(Compiler.compile(inputs, options)));
   }
 }

@@ -3,31 +3,39 @@ package dev.jnp.compiler.cli;
 import dev.jnp.compiler.Compilation;
 import dev.jnp.compiler.verify.Verifier;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import java.util.Optional;
 
 /**
  * {@code jnp verify}: renders for each engine, reads the objects back from their YAML, and
  * evaluates every {@code expect} under that engine's semantics.
  */
-@Command(
-    name = "verify",
-    mixinStandardHelpOptions = true,
-    description = "Check every 'expect' against the objects rendered for the engine (--engine all:"
-        + " every engine), read back from YAML and evaluated under that engine's semantics.")
-final class VerifyCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Mixin SourceOptions source;
+final class VerifyCommand implements Command {
+  @Override
+  public String name() {
+    return "verify";
+  }
 
   @Override
-  public Integer call() {
-    source.validate(spec);
-    PrintWriter out = spec.commandLine().getOut();
+  public List<String> description() {
+    return List.of("Check every 'expect' against the objects rendered for the engine (--engine all: every engine),"
+        + " read back from YAML and evaluated under that engine's semantics.");
+  }
+
+  @Override
+  public List<Option> options() {
+    return SourceOptions.options();
+  }
+
+  @Override
+  public Optional<Operands> operands() {
+    return Optional.of(SourceOptions.FILES);
+  }
+
+  @Override
+  public int run(Arguments arguments, PrintWriter out, PrintWriter err) {
+    SourceOptions source = new SourceOptions(arguments);
     SourceOptions.Outcome outcome = source.compile();
     DiagnosticRenderer renderer = new DiagnosticRenderer(outcome.sources());
     out.print(renderer.text(outcome.diagnostics()));
