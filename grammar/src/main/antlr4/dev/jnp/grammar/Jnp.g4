@@ -186,9 +186,11 @@ NUMBER    : [0-9]+;
 // arrow: '>' is not a word character, so ARROW is the longer match.
 WORD      : [a-zA-Z0-9_.*:/-]+;
 
+// Comments stay in the stream (hidden) for tools; blanks and line ends are dropped: nothing reads
+// them, and a large file is mostly blanks.
 COMMENT   : '#' ~[\r\n]* -> channel(HIDDEN);
-NEWLINE   : ('\r'? '\n' | '\r') -> channel(HIDDEN);
-SPACE     : [ \t\f\uFEFF]+ -> channel(HIDDEN);
+NEWLINE   : ('\r'? '\n' | '\r') -> skip;
+SPACE     : [ \t\f\uFEFF]+ -> skip;
 
 // The lexer never fails: anything else becomes a token the parser reports with what it expected.
 UNKNOWN   : .;

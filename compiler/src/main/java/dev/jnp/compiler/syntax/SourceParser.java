@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Token;
@@ -29,12 +30,17 @@ public final class SourceParser {
   /** Parentheses and brackets deeper than this are refused: no policy needs them. */
   public static final int MAX_NESTING = 100;
 
+  private static final CommonTokenFactory COPYING_TOKENS = new CommonTokenFactory(true);
+
   private SourceParser() {}
 
   /** Parses {@code text}, read from {@code path}, into an AST. */
   public static Result<JnpFile> parse(String path, String text) {
     JnpLexer lexer = new JnpLexer(CharStreams.fromString(text, path));
     lexer.removeErrorListeners();
+    // Tokens keep their text: the AST builder and the spans read it several times each, and a
+    // token without it cuts it out of the input again on every read.
+    lexer.setTokenFactory(COPYING_TOKENS);
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();
     List<Diagnostic> tooDeep = checkNesting(path, tokens.getTokens());

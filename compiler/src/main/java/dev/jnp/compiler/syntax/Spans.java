@@ -30,7 +30,11 @@ final class Spans {
     int endColumn = stop.getCharPositionInLine() + 1;
     int lastNewline = text.lastIndexOf('\n');
     if (lastNewline >= 0) {
-      endLine += (int) text.chars().filter(c -> c == '\n').count();
+      for (int i = 0; i <= lastNewline; i++) {
+        if (text.charAt(i) == '\n') {
+          endLine++;
+        }
+      }
       endColumn = text.length() - lastNewline;
     } else {
       endColumn += text.length();
