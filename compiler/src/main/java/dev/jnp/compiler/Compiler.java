@@ -25,7 +25,6 @@ import dev.jnp.ir.Allowlist;
 import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.PolicySet;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,7 +50,7 @@ public final class Compiler {
     Set<String> declaredParams = new LinkedHashSet<>();
     List<Lowered> lowered = new ArrayList<>();
 
-    List<SourceInput> ordered = inputs.stream().sorted(Comparator.comparing(SourceInput::path)).toList();
+    List<SourceInput> ordered = inputs.stream().sorted((a, b) -> a.path().compareTo(b.path())).toList();
     for (SourceInput input : ordered) {
       Result<JnpFile> parsed = SourceParser.parse(input.path(), input.text());
       diagnostics.addAll(parsed.diagnostics());

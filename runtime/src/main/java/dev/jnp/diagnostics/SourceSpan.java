@@ -22,6 +22,23 @@ public record SourceSpan(String file, int line, int column, int endLine, int end
     return new SourceSpan(file, line, column, other.endLine, other.endColumn);
   }
 
+  // equals and hashCode written out: a record's own are linked through method handles at their
+  // first call, which a cold start pays for (diagnostics are deduplicated in a hash set).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SourceSpan that
+        && line == that.line
+        && column == that.column
+        && endLine == that.endLine
+        && endColumn == that.endColumn
+        && file.equals(that.file);
+  }
+
+  @Override
+  public int hashCode() {
+    return (((file.hashCode() * 31 + line) * 31 + column) * 31 + endLine) * 31 + endColumn;
+  }
+
   @Override
   public String toString() {
     return isInSource() ? file + ":" + line + ":" + column : file;
