@@ -31,12 +31,7 @@ public final class Main {
     // UTF-8 whatever the platform's default: output must be the same bytes everywhere.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int status = run(args, out, err);
-    System.out.flush();
-    System.err.flush();
-    // halt, not exit: no shutdown hook is left to run, and Runtime.exit first sets up the JDK's
-    // System.Logger to log itself, some 5 ms of a cold start.
-    Runtime.getRuntime().halt(status);
+    System.exit(run(args, out, err));
   }
 
   /** Runs the command line with the given streams; returns the exit status. */
