@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes object trees as YAML in kubectl's style: two-space indent, list items at their key's
@@ -21,6 +22,14 @@ import java.util.Map;
  * YAML generator, byte for byte, and every output against SnakeYAML's reading of it.
  */
 public final class YamlWriter {
+  /**
+   * How keys and values were spelled, by string: trees repeat the same few dozen keys and many
+   * values, and spelling one reads it character by character. Bounded, for long-lived servers.
+   */
+  private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+  private static final Map<String, String> VALUES = new ConcurrentHashMap<>();
+  private static final int REMEMBERED = 1 << 14;
+
   private YamlWriter() {}
 
   /** One document. */
@@ -70,7 +79,7 @@ public final class YamlWriter {
       if (!(entry.getKey() instanceof String key)) {
         throw new IllegalArgumentException("a map key that is not a string: " + entry.getKey());
       }
-      out.append(YamlScalars.string(key, true)).append(':');
+      out.append(spelled(KEYS, key, true)).append(':');
       Object value = entry.getValue();
       if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
         out.append('\n');
@@ -109,7 +118,7 @@ public final class YamlWriter {
     if (value == null) {
       out.append("null");
     } else if (value instanceof String text) {
-      out.append(YamlScalars.string(text, false));
+      out.append(spelled(VALUES, text, false));
     } else if (value instanceof Boolean
         || value instanceof Integer
         || value instanceof Long
@@ -129,6 +138,17 @@ public final class YamlWriter {
       throw new IllegalArgumentException("not a YAML value: " + value.getClass().getName());
     }
     out.append('\n');
+  }
+
+  private static String spelled(Map<String, String> spellings, String text, boolean key) {
+    String spelled = spellings.get(text);
+    if (spelled == null) {
+      spelled = YamlScalars.string(text, key);
+      if (spellings.size() < REMEMBERED) {
+        spellings.put(text, spelled);
+      }
+    }
+    return spelled;
   }
 
   private static final String SPACES = " ".repeat(64);
