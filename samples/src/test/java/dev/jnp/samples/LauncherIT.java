@@ -1,0 +1,57 @@
+package dev.jnp.samples;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command: {@code ./jnp} runs the packaged jar from a class cache it makes and
+ * keeps. With only the JDK the build runs on (no JDK 25 to be found) it makes an AppCDS archive;
+ * otherwise, with a JDK 25 under {@code /usr/lib/jvm}, an AOT cache. Either way the output is the
+ * sample's golden, on the first run (which trains the cache) and on the next (which uses it).
+ */
+class LauncherIT {
+  private static final Path ROOT = Path.of(System.getProperty("jnp.root", "..")).toAbsolutePath().normalize();
+  private static final Path LAUNCH = ROOT.resolve("compiler/target/jnp.launch");
+
+  @Test
+  void withTheBuildsJdkAloneItRunsFromAnAppCdsArchive(@TempDir Path noJdks) throws Exception {
+    Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"), "JNP_JDKS", noJdks.toString());
+    compileTwiceAndCompareWithTheGolden(env);
+    String kind = Files.readAllLines(LAUNCH).get(2);
+    assertWithMessage("the cache's kind (target/jnp.launch) on JDK %s", Runtime.version().feature())
+        .that(kind).isEqualTo(Runtime.version().feature() >= 25 ? "aot" : "jsa");
+  }
+
+  @Test
+  void withTheJdksOfTheMachineItRunsFromTheBestCache() throws Exception {
+    compileTwiceAndCompareWithTheGolden(Map.of());
+    assertWithMessage("target/jnp.launch names a cache").that(Files.readAllLines(LAUNCH)).hasSize(5);
+  }
+
+  private static void compileTwiceAndCompareWithTheGolden(Map<String, String> env) throws Exception {
+    String golden = Files.readString(ROOT.resolve("samples/jaas/expected/renderer/kubernetes.yaml"), StandardCharsets.UTF_8);
+    for (String run : List.of("first run (trains the cache)", "second run (uses it)")) {
+      ProcessBuilder builder = new ProcessBuilder("bash", "./jnp", "compile", "samples/jaas/renderer.jnp")
+          .directory(ROOT.toFile())
+          .redirectError(ProcessBuilder.Redirect.DISCARD);
+      builder.environment().remove("JAVA_HOME");
+      builder.environment().remove("JNP_NO_CACHE");
+      builder.environment().putAll(env);
+      Process process = builder.start();
+      process.getOutputStream().close();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertWithMessage("./jnp finished").that(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+      assertWithMessage("exit status of the %s", run).that(process.exitValue()).isEqualTo(0);
+      assertWithMessage("output of the %s", run).that(out).isEqualTo(golden);
+      assertWithMessage("target/jnp.launch after the %s", run).that(Files.exists(LAUNCH)).isTrue();
+    }
+  }
+}
