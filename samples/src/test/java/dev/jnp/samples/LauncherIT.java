@@ -36,6 +36,31 @@ class LauncherIT {
     assertWithMessage("target/jnp.launch names a cache").that(Files.readAllLines(LAUNCH)).hasSize(5);
   }
 
+  /**
+   * Nothing of Jackson or ANTLR is loaded for {@code --help} or {@code --version}: they are for
+   * commands that read YAML or sources. (With an AOT cache the JVM maps every cached class at start,
+   * by design of AOT class linking, but initialises none it is not asked for.)
+   */
+  @Test
+  void helpAndVersionLoadNeitherJacksonNorAntlr() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String jar = ROOT.resolve("compiler/target/jnp.jar").toString();
+    for (String option : List.of("--help", "--version")) {
+      Process process = new ProcessBuilder(java, "-Xshare:auto", "-Xlog:class+load", "-jar", jar, option)
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      process.getOutputStream().close();
+      List<String> loaded = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+          .filter(line -> line.contains("class,load"))
+          .toList();
+      assertWithMessage("jnp %s finished", option).that(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+      assertWithMessage("classes loaded for jnp %s", option).that(loaded.size()).isGreaterThan(100);
+      assertWithMessage("Jackson and ANTLR classes loaded for jnp %s", option)
+          .that(loaded.stream().filter(line -> line.contains("jackson") || line.contains("antlr")).toList())
+          .isEmpty();
+    }
+  }
+
   private static void compileTwiceAndCompareWithTheGolden(Map<String, String> env) throws Exception {
     String golden = Files.readString(ROOT.resolve("samples/jaas/expected/renderer/kubernetes.yaml"), StandardCharsets.UTF_8);
     for (String run : List.of("first run (trains the cache)", "second run (uses it)")) {
