@@ -3,6 +3,7 @@ package dev.jnp.engine;
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.SourceSpan;
 import dev.jnp.ir.Direction;
+import dev.jnp.ir.Peer;
 
 /**
  * The diagnostics backends give for what their engine cannot express. The codes are shared by
@@ -68,6 +69,12 @@ public final class Capability {
             span,
             "the " + engine + " engine cannot express '" + peer + "': " + reason)
         .withHint(hint);
+  }
+
+  /** An {@code fqdn} peer where the engine matches no DNS names ({@code reason} says why not). */
+  public static Diagnostic fqdnUnsupported(String engine, Peer.Fqdn fqdn, String reason) {
+    return unsupportedPeer(engine, "fqdn " + fqdn.name(), fqdn.span(), reason,
+        "use 'cidr' with the name's addresses, or the cilium engine (toFQDNs)");
   }
 
   public static Diagnostic apiServerNeedsCidrs(String engine, SourceSpan span) {

@@ -63,13 +63,8 @@ public final class CalicoBackend implements Backend {
         new Peer.Cases<Void>() {
           @Override
           public Void fqdn(Peer.Fqdn fqdn) {
-            found.add(
-                Capability.unsupportedPeer(
-                    ENGINE,
-                    "fqdn " + fqdn.name(),
-                    fqdn.span(),
-                    "OSS Calico has no FQDN egress (domain rules are Calico Enterprise only)",
-                    "use 'cidr' with the name's addresses, or the cilium engine (toFQDNs)"));
+            found.add(Capability.fqdnUnsupported(
+                ENGINE, fqdn, "OSS Calico has no FQDN egress (domain rules are Calico Enterprise only)"));
             return null;
           }
 

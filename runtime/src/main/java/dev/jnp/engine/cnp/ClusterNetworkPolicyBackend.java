@@ -107,13 +107,8 @@ public final class ClusterNetworkPolicyBackend implements Backend {
         new Peer.Cases<Void>() {
           @Override
           public Void fqdn(Peer.Fqdn fqdn) {
-            found.add(
-                Capability.unsupportedPeer(
-                    ENGINE,
-                    "fqdn " + fqdn.name(),
-                    fqdn.span(),
-                    "domainNames is experimental and allowed only in the Admin tier",
-                    "use 'cidr' with the name's addresses, or the cilium engine (toFQDNs)"));
+            found.add(Capability.fqdnUnsupported(
+                ENGINE, fqdn, "domainNames is experimental and allowed only in the Admin tier"));
             return null;
           }
 

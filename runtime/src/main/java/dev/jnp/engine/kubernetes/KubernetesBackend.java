@@ -40,13 +40,7 @@ public final class KubernetesBackend implements Backend {
         new Peer.Cases<Void>() {
           @Override
           public Void fqdn(Peer.Fqdn fqdn) {
-            found.add(
-                Capability.unsupportedPeer(
-                    ENGINE,
-                    "fqdn " + fqdn.name(),
-                    fqdn.span(),
-                    "NetworkPolicy selects addresses, not DNS names",
-                    "use 'cidr' with the name's addresses, or the cilium engine (toFQDNs)"));
+            found.add(Capability.fqdnUnsupported(ENGINE, fqdn, "NetworkPolicy selects addresses, not DNS names"));
             return null;
           }
 
