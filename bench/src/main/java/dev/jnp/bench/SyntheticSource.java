@@ -27,6 +27,12 @@ public final class SyntheticSource {
 
   private SyntheticSource() {}
 
+  /** Writes a source: {@code WORKLOADS ENGINE FILE} (for {@code bench/cold-start}). */
+  public static void main(String[] args) throws java.io.IOException {
+    java.nio.file.Files.writeString(
+        java.nio.file.Path.of(args[2]), generate(Integer.parseInt(args[0]), args[1]), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** The path every generated source is compiled under. */
   public static final String PATH = "bench.jnp";
 
