@@ -1,10 +1,12 @@
 package dev.jnp.samples;
 
 import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,44 @@ class LauncherIT {
   void withTheJdksOfTheMachineItRunsFromTheBestCache() throws Exception {
     compileTwiceAndCompareWithTheGolden(Map.of());
     assertWithMessage("target/jnp.launch names a cache").that(Files.readAllLines(LAUNCH)).hasSize(5);
+  }
+
+  /**
+   * With a JDK 25 the launcher keeps two AOT caches, as such a cache loads every class it holds at
+   * start: a run that needs no Jackson mapper takes the core one, which holds none; a run with
+   * {@code --values} the full one, which holds them.
+   */
+  @Test
+  void onlyRunsThatNeedJacksonsMappersStartFromTheCacheThatHoldsThem(@TempDir Path logs) throws Exception {
+    compileTwiceAndCompareWithTheGolden(Map.of());
+    assumeTrue(Files.readAllLines(LAUNCH).get(2).equals("aot"), "no JDK 25 here: one AppCDS archive, loaded lazily");
+
+    String core = classesLoaded(logs.resolve("core.log"), "compile", "samples/jaas/renderer.jnp");
+    assertWithMessage("classes loaded by ./jnp compile renderer.jnp").that(core).contains("source: shared objects file");
+    assertWithMessage("classes loaded by ./jnp compile renderer.jnp").that(core).doesNotContain("ObjectMapper");
+
+    String full = classesLoaded(logs.resolve("full.log"),
+        "compile", "samples/jaas/jaas.jnp", "--values", "samples/jaas/jaas.operator.values.yaml");
+    assertWithMessage("classes loaded by ./jnp compile jaas.jnp --values …").that(full)
+        .contains("com.fasterxml.jackson.databind.ObjectMapper source: shared objects file");
+  }
+
+  /** The class-loading log of one {@code ./jnp} run with {@code args}, which must succeed. */
+  private static String classesLoaded(Path log, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", "./jnp"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(ROOT.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().remove("JAVA_HOME");
+    builder.environment().remove("JNP_NO_CACHE");
+    builder.environment().put("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + log);
+    Process process = builder.start();
+    process.getOutputStream().close();
+    assertWithMessage("./jnp %s finished", String.join(" ", args)).that(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    assertWithMessage("exit status of ./jnp %s", String.join(" ", args)).that(process.exitValue()).isEqualTo(0);
+    return Files.readString(log, StandardCharsets.UTF_8);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,13 +18,33 @@ import java.util.stream.Stream;
  * string concatenations linked, of the paths its training took; one {@code compile --engine all}
  * missed those of a file's own engine, of {@code check}, {@code verify} and diagnostics. Writes
  * nothing but under a temporary folder it deletes.
+ *
+ * <p>Two trainings: {@link Scope#CORE} runs only what needs no Jackson mapper (no {@code --values},
+ * no {@code --format json|sarif}); {@link Scope#FULL} runs those too. A JDK 25 AOT cache loads every
+ * class it holds at start, so the launcher keeps one cache of each and takes the core one for
+ * the runs that need nothing more (docs/decisions.md, "Start-up and dependencies").
  */
 public final class Training {
   private Training() {}
 
-  /** {@code args[0]}: the folder of the samples ({@code samples/jaas}). */
+  /** Which commands a training runs: its scope. */
+  public enum Scope {
+    /** compile, check, verify, fmt and help, with parameters set by {@code --set} only. */
+    CORE,
+    /** CORE, and {@code --values} files and JSON diagnostics: what needs a Jackson mapper. */
+    FULL
+  }
+
+  /**
+   * {@code args[0]}: the folder of the samples ({@code samples/jaas}); {@code args[1]}, optional:
+   * {@code core} or {@code full} (the default).
+   */
   public static void main(String[] args) throws IOException {
-    Path samples = Path.of(args[0]);
+    train(Path.of(args[0]), args.length > 1 && args[1].equals("core") ? Scope.CORE : Scope.FULL);
+  }
+
+  /** Runs the commands of {@code scope} on the samples in {@code samples}. */
+  public static void train(Path samples, Scope scope) throws IOException {
     List<String> sources = new ArrayList<>();
     try (Stream<Path> files = Files.list(samples)) {
       files.filter(f -> f.toString().endsWith(".jnp")).sorted().forEach(f -> sources.add(f.toString()));
@@ -38,16 +59,28 @@ public final class Training {
         run("compile", source);
         run("check", source);
       }
-      run("compile", "--engine", "all", jaas, "--values", values);
-      run("compile", "--engine", "all", "-o", output.resolve("out").toString(), jaas, "--values", values);
-      run("verify", "--engine", "all", jaas, "--values", values);
-      run("check", "--format", "json", jaas);
+      // The values of jaas.operator.values.yaml, as --set: the same paths but the YAML reading.
+      String[] operator = {"--set", "operator=true", "--set", "webhook=true", "--set", "metrics=true",
+          "--set", "s3=true", "--set", "tracing=true"};
+      String[] parameters = scope == Scope.FULL ? new String[] {"--values", values} : operator;
+      run(concat(new String[] {"compile", "--engine", "all", jaas}, parameters));
+      run(concat(new String[] {"compile", "--engine", "all", "-o", output.resolve("out").toString(), jaas}, parameters));
+      run(concat(new String[] {"verify", "--engine", "all", jaas}, parameters));
+      if (scope == Scope.FULL) {
+        run("check", "--format", "json", jaas);
+      }
       run("fmt", "--check", jaas);
       run("--help");
       run("compile", "--help");
     } finally {
       delete(output);
     }
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    String[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
   }
 
   private static void run(String... args) {

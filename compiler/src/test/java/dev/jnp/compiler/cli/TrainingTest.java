@@ -8,13 +8,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher's training run goes through every command and changes no sample. */
+/** The launcher's training runs, core and full, go through their commands and change no sample. */
 class TrainingTest {
-  @Test
-  void runsOnTheSamplesAndLeavesThemAsTheyWere(@TempDir Path copy) throws IOException {
+  @ParameterizedTest
+  @EnumSource(Training.Scope.class)
+  void runsOnTheSamplesAndLeavesThemAsTheyWere(Training.Scope scope, @TempDir Path copy) throws IOException {
     Path samples = Path.of("..", "samples", "jaas");
     try (Stream<Path> files = Files.list(samples)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -23,7 +25,7 @@ class TrainingTest {
     }
     Map<String, String> before = contents(copy);
 
-    Training.main(new String[] {copy.toString()});
+    Training.train(copy, scope);
 
     assertThat(contents(copy)).isEqualTo(before);
   }
