@@ -40,6 +40,7 @@ final class SourceOptions {
 
   /** The sources and settings {@code arguments} name; fails on an engine jnp does not have. */
   SourceOptions(Arguments arguments) {
+    Preparation.startInBackground();
     files = arguments.operandPaths();
     engine = arguments.value(ENGINE);
     sets = arguments.values(SET);

@@ -34,6 +34,16 @@ public final class SourceParser {
 
   private SourceParser() {}
 
+  /**
+   * Builds the parser's tables (its ATN, read back from the generated parser), which the first
+   * parse in a JVM would otherwise build; for a thread that prepares while another lexes.
+   */
+  public static void prepare() {
+    if (JnpParser._ATN == null) {
+      throw new IllegalStateException("the parser has no ATN");
+    }
+  }
+
   /** Parses {@code text}, read from {@code path}, into an AST. */
   public static Result<JnpFile> parse(String path, String text) {
     JnpLexer lexer = new JnpLexer(CharStreams.fromString(text, path));
