@@ -40,11 +40,11 @@ class LauncherIT {
 
   /**
    * With a JDK 25 the launcher keeps two AOT caches, as such a cache loads every class it holds at
-   * start: a run that needs no Jackson mapper takes the core one, which holds none; a run with
-   * {@code --values} the full one, which holds them.
+   * start: a run that needs nothing of Jackson takes the core one, which holds none of it; a run
+   * with {@code --values} the full one, which holds Jackson's parser and mappers.
    */
   @Test
-  void onlyRunsThatNeedJacksonsMappersStartFromTheCacheThatHoldsThem(@TempDir Path logs) throws Exception {
+  void onlyRunsThatNeedJacksonStartFromTheCacheThatHoldsIt(@TempDir Path logs) throws Exception {
     compileTwiceAndCompareWithTheGolden(Map.of());
     assumeTrue(Files.readAllLines(LAUNCH).get(2).equals("aot"), "no JDK 25 here: one AppCDS archive, loaded lazily");
 

@@ -1,7 +1,5 @@
 package dev.jnp.compiler.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.jnp.compiler.SourceInput;
 import dev.jnp.compiler.check.Codes;
 import dev.jnp.compiler.check.Setting;
@@ -117,7 +115,7 @@ final class Inputs {
       }
       Object tree;
       try {
-        tree = text.get().isBlank() ? Map.of() : ValuesYaml.MAPPER.readValue(text.get(), Object.class);
+        tree = text.get().isBlank() ? Map.of() : ValuesYaml.read(text.get());
       } catch (IOException e) {
         diagnostics.add(Diagnostic.error(Codes.BAD_VALUES_FILE, SourceSpan.none(file.toString()), "invalid YAML: " + firstLine(e.getMessage()))
             .withHint("a values file is a YAML map of parameter names to values"));
@@ -141,11 +139,6 @@ final class Inputs {
       settings.add(new Setting(set.substring(0, equals), set.substring(equals + 1), origin));
     }
     return settings;
-  }
-
-  /** Jackson's YAML reader, made only when there is a values file to read: it is slow to start. */
-  private static final class ValuesYaml {
-    static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
   }
 
   private static void flatten(String prefix, Map<?, ?> map, String file, List<Setting> out, Diagnostics diagnostics) {

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * missed those of a file's own engine, of {@code check}, {@code verify} and diagnostics. Writes
  * nothing but under a temporary folder it deletes.
  *
- * <p>Two trainings: {@link Scope#CORE} runs only what needs no Jackson mapper (no {@code --values},
- * no {@code --format json|sarif}); {@link Scope#FULL} runs those too. A JDK 25 AOT cache loads every
+ * <p>Two trainings: {@link Scope#CORE} runs only what needs nothing of Jackson (no {@code
+ * --values}, no {@code --format json|sarif}); {@link Scope#FULL} runs those too. A JDK 25 AOT cache loads every
  * class it holds at start, so the launcher keeps one cache of each and takes the core one for
  * the runs that need nothing more (docs/decisions.md, "Start-up and dependencies").
  */
@@ -31,7 +31,7 @@ public final class Training {
   public enum Scope {
     /** compile, check, verify, fmt and help, with parameters set by {@code --set} only. */
     CORE,
-    /** CORE, and {@code --values} files and JSON diagnostics: what needs a Jackson mapper. */
+    /** CORE, and {@code --values} files and JSON diagnostics: what needs Jackson. */
     FULL
   }
 
