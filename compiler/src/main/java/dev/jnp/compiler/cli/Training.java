@@ -20,9 +20,10 @@ import java.util.stream.Stream;
  * nothing but under a temporary folder it deletes.
  *
  * <p>Two trainings: {@link Scope#CORE} runs only what needs nothing of Jackson (no {@code
- * --values}, no {@code --format json|sarif}); {@link Scope#FULL} runs those too. A JDK 25 AOT cache loads every
- * class it holds at start, so the launcher keeps one cache of each and takes the core one for
- * the runs that need nothing more (docs/decisions.md, "Start-up and dependencies").
+ * --values}, no {@code --format json|sarif}); {@link Scope#FULL} runs those too. A JDK 25 AOT
+ * cache loads every class it holds at start, so the launcher keeps one cache of each and takes
+ * the core one for the runs that need nothing more (docs/decisions.md, "Start-up and
+ * dependencies").
  */
 public final class Training {
   private Training() {}

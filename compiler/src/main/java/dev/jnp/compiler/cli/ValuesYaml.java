@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Reads a {@code --values} file with Jackson's YAML parser alone, into what {@code
  * ObjectMapper.readValue(text, Object.class)} made of it: maps, lists, strings, numbers, booleans
- * and nulls, typed by the same parser. A mapper and its deserializers cost ~100 ms of a cold
+ * and nulls, typed by the same parser. A mapper and its deserializers cost ~60 ms of a cold
  * {@code jnp compile --values} (docs/decisions.md); {@code ValuesYamlTest} compares the two.
  */
 final class ValuesYaml {
