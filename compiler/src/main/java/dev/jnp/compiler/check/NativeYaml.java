@@ -9,6 +9,7 @@ import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.Diagnostics;
 import dev.jnp.diagnostics.SourceSpan;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Parses the YAML of a {@code native} block, reporting errors at the {@code .jnp} file's line. */
@@ -33,6 +34,17 @@ public final class NativeYaml {
           Diagnostic.error(Codes.BAD_NATIVE, block.span(), "a native block must hold a YAML list")
               .withHint("start each rule with '- ', as under ingress: in the engine's own YAML"));
       return Optional.empty();
+    }
+    for (int i = 0; i < list.size(); i++) {
+      // Every engine's ingress and egress rules are objects; '-' alone is a null item.
+      if (!(list.get(i) instanceof Map<?, ?>)) {
+        diagnostics.add(
+            Diagnostic.error(Codes.BAD_NATIVE, block.span(),
+                    "item " + (i + 1) + " of this native block is " + (list.get(i) == null ? "empty" : "not a YAML map")
+                        + ": each item is one " + block.engine().text() + " rule")
+                .withHint("write each rule as '- key: value', as under ingress: in the engine's own YAML"));
+        return Optional.empty();
+      }
     }
     return Optional.of(List.copyOf(list));
   }
