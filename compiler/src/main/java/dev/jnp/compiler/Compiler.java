@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -80,13 +81,20 @@ public final class Compiler {
     }
     checkObjectNames(lowered, diagnostics);
 
+    // Engines are rendered independently (in parallel when there are several); their results
+    // are taken in engine order, so the output does not depend on which finished first.
+    List<String> engines = engines(lowered, options);
+    List<Rendered> renderings = Parallel.map(engines, engine -> render(engine, lowered.stream()
+        .filter(file -> options.engine().isPresent() || file.engine().equals(engine))
+        .toList()));
     Map<String, List<PolicyObject>> objects = new LinkedHashMap<>();
     Map<String, Integer> checked = new LinkedHashMap<>();
-    for (String engine : engines(lowered, options)) {
-      List<Lowered> files = lowered.stream()
-          .filter(file -> options.engine().isPresent() || file.engine().equals(engine))
-          .toList();
-      objects.put(engine, render(engine, files, diagnostics, checked));
+    for (int i = 0; i < engines.size(); i++) {
+      String engine = engines.get(i);
+      Rendered rendered = renderings.get(i);
+      objects.put(engine, rendered.objects());
+      diagnostics.addAll(rendered.diagnostics());
+      rendered.expectationsChecked().ifPresent(count -> checked.put(engine, count));
     }
 
     List<Diagnostic> found = diagnostics.sorted().stream().distinct().toList();
@@ -98,14 +106,21 @@ public final class Compiler {
   }
 
   /**
+   * What one engine made of some files: its objects, what it reported, and how many expectations
+   * were evaluated on its output (none when no file was rendered).
+   */
+  private record Rendered(List<PolicyObject> objects, List<Diagnostic> diagnostics, Optional<Integer> expectationsChecked) {}
+
+  /**
    * The objects of {@code engine} for {@code files}: what the engine cannot express is reported,
    * and each file's expectations are evaluated on what was rendered for it.
    */
-  private static List<PolicyObject> render(
-      String engine, List<Lowered> files, Diagnostics diagnostics, Map<String, Integer> checked) {
+  private static Rendered render(String engine, List<Lowered> files) {
     Backend backend = Backends.forEngine(engine)
         .orElseThrow(() -> new IllegalStateException("no backend for " + engine));
     List<PolicyObject> rendered = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Optional<Integer> checked = Optional.empty();
     for (Lowered file : files) {
       List<Diagnostic> capability = backend.check(file.policies());
       diagnostics.addAll(capability);
@@ -115,10 +130,10 @@ public final class Compiler {
       List<PolicyObject> objects = backend.render(file.policies());
       // An expect that does not hold is an error of compile too: the output is not written.
       diagnostics.addAll(Verifier.verify(engine, objects, file.expectations()));
-      checked.merge(engine, file.expectations().expectations().size(), Integer::sum);
+      checked = Optional.of(checked.orElse(0) + file.expectations().expectations().size());
       rendered.addAll(objects);
     }
-    return rendered;
+    return new Rendered(rendered, diagnostics, checked);
   }
 
   private static String engineOf(JnpFile file, Parameters parameters, Options options) {

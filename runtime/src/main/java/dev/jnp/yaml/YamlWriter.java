@@ -1,7 +1,5 @@
 package dev.jnp.yaml;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -53,16 +51,6 @@ public final class YamlWriter {
       out.append(write(documents.get(i)));
     }
     return out.toString();
-  }
-
-  /** The same stream as {@link #writeAll(List)}, written to {@code out} one document at a time. */
-  public static void writeAll(List<Map<String, Object>> documents, Writer out) throws IOException {
-    for (int i = 0; i < documents.size(); i++) {
-      if (i > 0) {
-        out.write("---\n");
-      }
-      out.write(write(documents.get(i)));
-    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.jnp.compiler.cli;
 
 import dev.jnp.compiler.Options;
+import dev.jnp.compiler.Parallel;
 import dev.jnp.engine.PolicyObject;
 import dev.jnp.yaml.YamlWriter;
 import java.io.IOException;
@@ -51,26 +52,43 @@ final class CompileCommand implements Command {
       return Main.INPUT_ERRORS;
     }
     Map<String, List<PolicyObject>> objects = outcome.compilation().orElseThrow().objects();
+    List<String> engines = new ArrayList<>(objects.keySet());
     if (output.isEmpty()) {
-      List<Map<String, Object>> documents = new ArrayList<>();
-      objects.values().forEach(list -> list.forEach(o -> documents.add(o.tree())));
-      YamlWriter.writeAll(documents, out);
+      // One YAML stream; the engines' parts are written in parallel, then joined in engine order.
+      List<String> streams = Parallel.map(engines, engine -> YamlWriter.writeAll(trees(objects.get(engine))));
+      String separator = "";
+      for (String stream : streams) {
+        if (!stream.isEmpty()) {
+          out.write(separator);
+          out.write(stream);
+          separator = "---\n";
+        }
+      }
       out.flush();
       return Main.OK;
     }
     boolean perEngine = objects.size() > 1 || source.engine.equals(Optional.of(Options.ALL_ENGINES));
+    List<Map<String, String>> folders = Parallel.map(engines, engine -> files(objects.get(engine), perEngine ? engine + "/" : ""));
     Map<String, String> files = new LinkedHashMap<>();
-    for (Map.Entry<String, List<PolicyObject>> engine : objects.entrySet()) {
-      String folder = perEngine ? engine.getKey() + "/" : "";
-      List<String> resources = new ArrayList<>();
-      for (PolicyObject object : engine.getValue()) {
-        files.put(folder + object.fileName(), YamlWriter.write(object.tree()));
-        resources.add(object.fileName());
-      }
-      files.put(folder + OutputDirectory.KUSTOMIZATION, kustomization(resources));
-    }
+    folders.forEach(files::putAll);
     OutputDirectory.write(output.get(), files);
     return Main.OK;
+  }
+
+  private static List<Map<String, Object>> trees(List<PolicyObject> objects) {
+    return objects.stream().map(PolicyObject::tree).toList();
+  }
+
+  /** One file per object under {@code folder}, and the kustomization.yaml that lists them. */
+  private static Map<String, String> files(List<PolicyObject> objects, String folder) {
+    Map<String, String> files = new LinkedHashMap<>();
+    List<String> resources = new ArrayList<>();
+    for (PolicyObject object : objects) {
+      files.put(folder + object.fileName(), YamlWriter.write(object.tree()));
+      resources.add(object.fileName());
+    }
+    files.put(folder + OutputDirectory.KUSTOMIZATION, kustomization(resources));
+    return files;
   }
 
   private static String kustomization(List<String> resources) {
