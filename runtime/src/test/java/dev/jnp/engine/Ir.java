@@ -112,6 +112,44 @@ public final class Ir {
         line(1));
   }
 
+  /**
+   * Allowlists of every shape a backend counts: each kind of peer, alone and with others (the
+   * same one twice too), with no ports, one, two protocols, a range, and 120 ports of one
+   * protocol; on ingress and egress, with and without native items.
+   */
+  public static List<Allowlist> everyShape() {
+    List<Peer> kinds = List.of(
+        any(2), ns("a", 3), nsWhere(Map.of("team", "x"), 4),
+        pods(Map.of("app", "db"), new NamespaceSelector.Named("data"), 5),
+        pods(Map.of("app", "db"), new NamespaceSelector.Own(), 6),
+        cidr("10.0.0.0/8", List.of(), 7), cidr("10.0.0.0/8", List.of("10.1.0.0/16", "10.2.3.0/24"), 8),
+        fqdn("*.example.com", 9), nodes(10), apiserver(List.of(), 11), apiserver(List.of("172.20.0.10/32"), 12));
+    List<PortRange> many = new java.util.ArrayList<>();
+    for (int p = 1000; p < 1120; p++) {
+      many.add(tcp(p));
+    }
+    List<List<PortRange>> portShapes = List.of(
+        List.of(), List.of(tcp(80)), List.of(tcp(53), udp(53)), List.of(tcp(7000, 7010)), many,
+        List.of(tcp(80), tcp(80)));
+    List<Allowlist> shapes = new java.util.ArrayList<>();
+    for (List<PortRange> ports : portShapes) {
+      for (int i = 0; i < kinds.size(); i++) {
+        List<List<Peer>> peerSets = List.of(
+            List.of(kinds.get(i)),
+            List.of(kinds.get(i), kinds.get(i)),
+            List.of(kinds.get(i), kinds.get((i + 1) % kinds.size()), kinds.get((i + 5) % kinds.size())));
+        for (List<Peer> peers : peerSets) {
+          List<Rule> rules = List.of(new Rule(ports, peers, false, peers.get(0).span()), dns(20));
+          shapes.add(workload("w", "n", rules, Optional.of(rules)));
+          shapes.add(workload("w", "n", rules, Optional.of(rules), List.of(
+              nativeRules("calico", Direction.INGRESS, Map.of("action", "Allow")),
+              nativeRules("clusterNetworkPolicy", Direction.EGRESS, Map.of("action", "Accept")))));
+        }
+      }
+    }
+    return shapes;
+  }
+
   public static NativeRules nativeRules(String engine, Direction direction, Object... items) {
     return new NativeRules(engine, direction, List.of(items), line(90));
   }

@@ -38,7 +38,11 @@ public final class CalicoBackend implements Backend {
             check(peer, direction, found);
           }
         }
-        int count = CalicoConverter.rules(allowlist, direction).size();
+        // Spelling the rules to count them costs as much as rendering them: only when they
+        // may be too many.
+        int count = CalicoConverter.mostRules(allowlist, direction) > CalicoConverter.MAX_RULES
+            ? CalicoConverter.rules(allowlist, direction).size()
+            : 0;
         if (count > CalicoConverter.MAX_RULES) {
           found.add(
               Capability.overEngineLimit(

@@ -119,6 +119,18 @@ final class CalicoConverter {
     return rules;
   }
 
+  /**
+   * At least as many as {@link #rules} makes, counted without spelling them: a peer makes one
+   * rule per protocol and 50 ports, so at most one per port, or one when the rule has every port.
+   */
+  static long mostRules(Allowlist allowlist, Direction direction) {
+    long most = allowlist.nativeItems(CalicoBackend.ENGINE, direction).size();
+    for (Rule rule : allowlist.rules(direction)) {
+      most += (long) rule.peers().size() * (rule.allPorts() ? 1 : rule.ports().size());
+    }
+    return most;
+  }
+
   /** The Calico rules for one peer of {@code rule}: one per protocol and 50 ports. */
   private static List<Object> rules(Rule rule, Entity entity, Direction direction) {
     List<Object> out = new ArrayList<>();

@@ -52,7 +52,11 @@ public final class ClusterNetworkPolicyBackend implements Backend {
             checkLimits(rule, direction, allowlist.namespace(), found);
           }
         }
-        int rules = ClusterNetworkPolicyConverter.rules(allowlist, direction).size();
+        // Spelling the rules, peers and ports to count them costs as much as rendering them:
+        // only when they may be too many.
+        int rules = ClusterNetworkPolicyConverter.mostRules(allowlist, direction) > MAX_ITEMS
+            ? ClusterNetworkPolicyConverter.rules(allowlist, direction).size()
+            : 0;
         if (rules > MAX_ITEMS) {
           found.add(
               Capability.overEngineLimit(
@@ -87,12 +91,16 @@ public final class ClusterNetworkPolicyBackend implements Backend {
 
   private static void checkLimits(
       Rule rule, Direction direction, String namespace, List<Diagnostic> found) {
-    int peers = ClusterNetworkPolicyConverter.peers(rule, direction, namespace).size();
+    int peers = ClusterNetworkPolicyConverter.mostPeers(rule) > MAX_ITEMS
+        ? ClusterNetworkPolicyConverter.peers(rule, direction, namespace).size()
+        : 0;
     if (peers > MAX_ITEMS) {
       found.add(
           Capability.overEngineLimit(ENGINE, "peers in one rule", peers, MAX_ITEMS, rule.span()));
     }
-    List<Object> protocols = ClusterNetworkPolicyConverter.protocols(rule);
+    // A protocols entry per port at most.
+    List<Object> protocols =
+        rule.ports().size() > MAX_ITEMS ? ClusterNetworkPolicyConverter.protocols(rule) : null;
     if (protocols != null && protocols.size() > MAX_ITEMS) {
       found.add(
           Capability.overEngineLimit(

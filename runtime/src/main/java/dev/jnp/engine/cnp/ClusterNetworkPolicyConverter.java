@@ -146,6 +146,15 @@ final class ClusterNetworkPolicyConverter {
     return rules;
   }
 
+  /**
+   * At least as many as {@link #rules} makes, counted without spelling them: an Accept per rule
+   * at most, the natives and the closing Deny.
+   */
+  static long mostRules(Allowlist allowlist, Direction direction) {
+    int natives = allowlist.nativeItems(ClusterNetworkPolicyBackend.ENGINE, direction).size();
+    return allowlist.rules(direction).size() + natives + 1L;
+  }
+
   /** Deny every pod (and, for egress, every address): the end of an allowlist. */
   private static Map<String, Object> closingDeny(Direction direction) {
     return map("action", "Deny", peersKey(direction), everyPeer(direction));
@@ -176,6 +185,14 @@ final class ClusterNetworkPolicyConverter {
       peers.addAll(peer.accept(new PeerSpelling(direction, namespace)));
     }
     return new ArrayList<>(peers);
+  }
+
+  /**
+   * At least as many as {@link #peers} makes, counted without spelling them: a peer spells as two
+   * at most (every pod and every address).
+   */
+  static long mostPeers(Rule rule) {
+    return 2L * rule.peers().size();
   }
 
   /** The rule's ports as {@code protocols}; null (every protocol and port) when it has none. */

@@ -298,4 +298,35 @@ class CalicoBackendTest {
     assertThat(list(object.tree(), "spec", "ingress", 1, "destination", "ports")).hasSize(10);
     assertThat(SchemaValidator.shared().validate("calico", object.tree())).isEmpty();
   }
+
+  @Test
+  void moreRulesThanAPolicyHoldsIsAnError() {
+    List<Rule> ingress = new java.util.ArrayList<>();
+    for (int i = 0; i < 1025; i++) {
+      ingress.add(allow(List.of(tcp(1000 + i)), ns("n" + i, 10)));
+    }
+    List<Diagnostic> found = backend.check(new PolicySet(List.of(workload("w", "n", ingress, Optional.empty())), List.of()));
+    assertThat(found.stream().map(d -> d.code() + "@" + d.span().line()).toList())
+        .containsExactly(Capability.OVER_ENGINE_LIMIT + "@1");
+    assertThat(found.get(0).message()).contains("at most 1024 ingress rules in one policy, this needs 1025");
+
+    List<Rule> fewer = ingress.subList(0, 1024);
+    assertThat(backend.check(new PolicySet(List.of(workload("w", "n", fewer, Optional.empty())), List.of()))).isEmpty();
+  }
+
+  @Test
+  void manyPortsOfOneProtocolAreCountedAsTheRulesTheySpell() {
+    // 9 rules x 120 ports: 1,080 rules if each port were one, 27 as spelled (50 ports a rule).
+    List<dev.jnp.ir.PortRange> ports = new java.util.ArrayList<>();
+    for (int p = 1000; p < 1120; p++) {
+      ports.add(tcp(p));
+    }
+    List<Rule> ingress = new java.util.ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      ingress.add(allow(ports, ns("n" + i, 10)));
+    }
+    PolicySet policies = new PolicySet(List.of(workload("w", "n", ingress, Optional.empty())), List.of());
+    assertThat(backend.check(policies)).isEmpty();
+    assertThat(list(render(policies).get(0).tree(), "spec", "ingress")).hasSize(27);
+  }
 }

@@ -28,6 +28,7 @@ import dev.jnp.engine.PolicyObject;
 import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.Direction;
 import dev.jnp.ir.NamespaceSelector;
+import dev.jnp.ir.Peer;
 import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.Rule;
 import dev.jnp.testing.SchemaValidator;
@@ -375,5 +376,31 @@ class ClusterNetworkPolicyBackendTest {
     assertThat(found.stream().map(d -> d.code() + "@" + d.span().line()).toList())
         .containsExactly(Capability.OVER_ENGINE_LIMIT + "@6");
     assertThat(found.get(0).message()).contains("at most 25 ports in one rule, this needs 26");
+  }
+
+  @Test
+  void moreThanTwentyFivePeersInOneRuleIsAnError() {
+    Peer[] peers = new Peer[26];
+    for (int i = 0; i < peers.length; i++) {
+      peers[i] = ns("n" + i, 6);
+    }
+    PolicySet policies =
+        new PolicySet(List.of(workload("w", "n", List.of(allow(List.of(tcp(80)), peers)), Optional.empty())), List.of());
+    List<Diagnostic> found = backend.check(policies);
+    assertThat(found.stream().map(d -> d.code() + "@" + d.span().line()).toList())
+        .containsExactly(Capability.OVER_ENGINE_LIMIT + "@6");
+    assertThat(found.get(0).message()).contains("at most 25 peers in one rule, this needs 26");
+  }
+
+  @Test
+  void peersThatSpellAlikeAreCountedOnce() {
+    // 13 'any' sources: 26 peers if each spelled two, one ({namespaces: {}}) as spelled.
+    Peer[] peers = new Peer[13];
+    for (int i = 0; i < peers.length; i++) {
+      peers[i] = any(6);
+    }
+    PolicySet policies =
+        new PolicySet(List.of(workload("w", "n", List.of(allow(List.of(tcp(80)), peers)), Optional.empty())), List.of());
+    assertThat(backend.check(policies)).isEmpty();
   }
 }
