@@ -109,7 +109,8 @@ public final class Compiler {
    * What one engine made of some files: its objects, what it reported, and how many expectations
    * were evaluated on its output (none when no file was rendered).
    */
-  private record Rendered(List<PolicyObject> objects, List<Diagnostic> diagnostics, Optional<Integer> expectationsChecked) {}
+  private record Rendered(
+      List<PolicyObject> objects, List<Diagnostic> diagnostics, Optional<Integer> expectationsChecked) {}
 
   /**
    * The objects of {@code engine} for {@code files}: what the engine cannot express is reported,

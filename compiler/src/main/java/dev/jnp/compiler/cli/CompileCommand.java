@@ -55,7 +55,8 @@ final class CompileCommand implements Command {
     List<String> engines = new ArrayList<>(objects.keySet());
     if (output.isEmpty()) {
       // One YAML stream; the engines' parts are written in parallel, then joined in engine order.
-      List<String> streams = Parallel.map(engines, engine -> YamlWriter.writeAll(trees(objects.get(engine))));
+      List<String> streams =
+          Parallel.map(engines, engine -> YamlWriter.writeAll(trees(objects.get(engine))));
       String separator = "";
       for (String stream : streams) {
         if (!stream.isEmpty()) {
@@ -68,7 +69,8 @@ final class CompileCommand implements Command {
       return Main.OK;
     }
     boolean perEngine = objects.size() > 1 || source.engine.equals(Optional.of(Options.ALL_ENGINES));
-    List<Map<String, String>> folders = Parallel.map(engines, engine -> files(objects.get(engine), perEngine ? engine + "/" : ""));
+    List<Map<String, String>> folders =
+        Parallel.map(engines, engine -> files(objects.get(engine), perEngine ? engine + "/" : ""));
     Map<String, String> files = new LinkedHashMap<>();
     folders.forEach(files::putAll);
     OutputDirectory.write(output.get(), files);

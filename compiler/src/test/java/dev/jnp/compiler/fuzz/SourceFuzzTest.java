@@ -51,7 +51,8 @@ class SourceFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "15m")
+  // A run stops at 10⁶ executions (about 25 minutes here) or after 40 minutes.
+  @FuzzTest(maxDuration = "40m", maxExecutions = 1_000_000)
   @DictionaryFile(resourcePath = DICTIONARY)
   void compileForEveryEngine(byte[] input) throws IOException {
     Files.write(file(), input);
