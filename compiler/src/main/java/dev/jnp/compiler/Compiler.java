@@ -51,24 +51,13 @@ public final class Compiler {
     Set<String> declaredParams = new LinkedHashSet<>();
     List<Lowered> lowered = new ArrayList<>();
 
+    // Files are read independently (in parallel when there are several) and taken in path
+    // order, so the output does not depend on the order they were named in or finished in.
     List<SourceInput> ordered = inputs.stream().sorted((a, b) -> a.path().compareTo(b.path())).toList();
-    for (SourceInput input : ordered) {
-      Result<JnpFile> parsed = SourceParser.parse(input.path(), input.text());
-      diagnostics.addAll(parsed.diagnostics());
-      if (parsed.hasErrors()) {
-        continue;
-      }
-      JnpFile file = parsed.value().orElseThrow();
-      Diagnostics fileDiagnostics = new Diagnostics();
-      Parameters parameters = Parameters.of(file, settings, fileDiagnostics);
-      declaredParams.addAll(parameters.names());
-      Checker.check(file, parameters, fileDiagnostics);
-      if (!fileDiagnostics.hasErrors()) {
-        PolicySet policies = Lowering.lower(file, parameters, fileDiagnostics);
-        Expectations expectations = ExpectationLowering.lower(file, parameters, policies);
-        lowered.add(new Lowered(file, engineOf(file, parameters, options), policies, expectations));
-      }
-      diagnostics.addAll(fileDiagnostics.sorted());
+    for (FrontEnd file : Parallel.map(ordered, input -> frontEnd(input, settings, options))) {
+      diagnostics.addAll(file.diagnostics());
+      declaredParams.addAll(file.parameters());
+      file.lowered().ifPresent(lowered::add);
     }
     for (Setting setting : settings.values()) {
       if (!declaredParams.contains(setting.name())) {
@@ -103,6 +92,35 @@ public final class Compiler {
     }
     boolean failed = found.stream().anyMatch(Diagnostic::isError);
     return new Compilation(found, failed ? Map.of() : objects, checked);
+  }
+
+  /**
+   * What the front end made of one file: its diagnostics, the parameters it declares, and the
+   * file checked and lowered (none when it has errors).
+   */
+  private record FrontEnd(
+      List<Diagnostic> diagnostics, Set<String> parameters, Optional<Lowered> lowered) {}
+
+  /** Parses, checks and lowers one file. */
+  private static FrontEnd frontEnd(SourceInput input, Map<String, Setting> settings, Options options) {
+    Result<JnpFile> parsed = SourceParser.parse(input.path(), input.text());
+    if (parsed.hasErrors()) {
+      return new FrontEnd(parsed.diagnostics(), Set.of(), Optional.empty());
+    }
+    JnpFile file = parsed.value().orElseThrow();
+    Diagnostics fileDiagnostics = new Diagnostics();
+    Parameters parameters = Parameters.of(file, settings, fileDiagnostics);
+    Checker.check(file, parameters, fileDiagnostics);
+    Optional<Lowered> lowered = Optional.empty();
+    if (!fileDiagnostics.hasErrors()) {
+      PolicySet policies = Lowering.lower(file, parameters, fileDiagnostics);
+      Expectations expectations = ExpectationLowering.lower(file, parameters, policies);
+      String engine = engineOf(file, parameters, options);
+      lowered = Optional.of(new Lowered(file, engine, policies, expectations));
+    }
+    List<Diagnostic> found = new ArrayList<>(parsed.diagnostics());
+    found.addAll(fileDiagnostics.sorted());
+    return new FrontEnd(found, parameters.names(), lowered);
   }
 
   /**
