@@ -18,10 +18,11 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
- * The one place that drives ANTLR: lexer, token stream and parser, with the console listeners
- * removed. Parses in SLL mode first and falls back to full LL only when SLL fails; refuses
- * pathological nesting before the parser can overflow its stack; collects syntax errors as
- * diagnostics and goes on to report more than the first.
+ * The one place that drives ANTLR: lexer ({@link SourceLexer}, the grammar's lexer rules read by
+ * hand), token stream and parser, with the console listeners removed. Parses in SLL mode first
+ * and falls back to full LL only when SLL fails; refuses pathological nesting before the parser
+ * can overflow its stack; collects syntax errors as diagnostics and goes on to report more than
+ * the first.
  */
 public final class SourceParser {
   /** Code of the diagnostic for nesting deeper than {@link #MAX_NESTING}. */
@@ -46,12 +47,9 @@ public final class SourceParser {
 
   /** Parses {@code text}, read from {@code path}, into an AST. */
   public static Result<JnpFile> parse(String path, String text) {
-    JnpLexer lexer = new JnpLexer(CharStreams.fromString(text, path));
-    lexer.removeErrorListeners();
     // Tokens keep their text: the AST builder and the spans read it several times each, and a
     // token without it cuts it out of the input again on every read.
-    lexer.setTokenFactory(COPYING_TOKENS);
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    CommonTokenStream tokens = new CommonTokenStream(new SourceLexer(CharStreams.fromString(text, path), COPYING_TOKENS));
     tokens.fill();
     List<Diagnostic> tooDeep = checkNesting(path, tokens.getTokens());
     if (!tooDeep.isEmpty()) {
@@ -87,10 +85,9 @@ public final class SourceParser {
 
   /** The comments of {@code text}, in order; the formatter puts them back where they were. */
   public static List<Comment> comments(String text) {
-    JnpLexer lexer = new JnpLexer(CharStreams.fromString(text));
-    lexer.removeErrorListeners();
+    SourceLexer lexer = new SourceLexer(CharStreams.fromString(text), CommonTokenFactory.DEFAULT);
     List<Comment> comments = new ArrayList<>();
-    for (Token token : lexer.getAllTokens()) {
+    for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
       if (token.getType() == JnpLexer.COMMENT) {
         comments.add(new Comment(token.getLine(), token.getCharPositionInLine() + 1, token.getText().stripTrailing()));
       }

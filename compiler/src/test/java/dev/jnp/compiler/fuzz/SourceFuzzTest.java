@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.jnp.compiler.ast.JnpFile;
 import dev.jnp.compiler.cli.Main;
+import dev.jnp.compiler.syntax.LexerComparison;
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.Result;
 import java.io.IOException;
@@ -18,8 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Jazzer fuzz tests: whatever the bytes, the parser returns diagnostics or an AST, and {@code jnp
- * compile --engine all} exits 0 or 1 and never reports an internal error.
+ * Jazzer fuzz tests: whatever the bytes, the parser returns diagnostics or an AST, the lexer
+ * reads them as the grammar's generated lexer does, and {@code jnp compile --engine all} exits 0
+ * or 1 and never reports an internal error.
  *
  * <p>In every build they run as regression tests over the seed corpus in {@code
  * src/test/resources/dev/jnp/compiler/fuzz/SourceFuzzTestInputs/METHOD/} (the samples and some
@@ -49,6 +51,13 @@ class SourceFuzzTest {
       assertWithMessage("a 1-based position for %s in:\n%s", diagnostic, text)
           .that(diagnostic.span().line() >= 1 && diagnostic.span().column() >= 1).isTrue();
     }
+  }
+
+  /** The hand-written lexer reads every text as the one ANTLR generates from the grammar. */
+  @FuzzTest(maxDuration = "15m")
+  @DictionaryFile(resourcePath = DICTIONARY)
+  void lexLikeTheGrammar(byte[] input) {
+    LexerComparison.assertSameTokens(new String(input, StandardCharsets.UTF_8));
   }
 
   // A run stops at 10⁶ executions (about 25 minutes here) or after 40 minutes.
