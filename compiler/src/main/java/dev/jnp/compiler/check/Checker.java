@@ -36,11 +36,14 @@ public final class Checker {
   private final Resolver resolver;
   private final Map<String, Declaration.Peer> peers = new LinkedHashMap<>();
   private final Map<String, Declaration.Workload> workloads = new LinkedHashMap<>();
+  /** Whether the file declares its namespace: asked for every workload that names none. */
+  private final boolean namespaceDeclared;
 
   private Checker(JnpFile file, Parameters parameters, Diagnostics diagnostics) {
     this.file = file;
     this.diagnostics = diagnostics;
     this.resolver = new Resolver(parameters, diagnostics);
+    this.namespaceDeclared = !file.all(Declaration.Namespace.class).isEmpty();
   }
 
   /** Checks {@code file} with its parameters resolved; what is wrong goes to {@code diagnostics}. */
@@ -139,7 +142,7 @@ public final class Checker {
                 .withHint("it names the rendered policy object, so it must be an RFC 1123 label")));
     if (workload.namespace().isPresent()) {
       namespaceName(workload.namespace().get());
-    } else if (file.all(Declaration.Namespace.class).isEmpty()) {
+    } else if (!namespaceDeclared) {
       diagnostics.add(
           Diagnostic.error(Codes.NO_NAMESPACE, workload.name().span(), "workload '" + workload.name().text() + "' has no namespace")
               .withHint("add 'namespace NAME' at the top of the file, or write 'workload " + workload.name().text() + " in NAME'"));
@@ -368,7 +371,7 @@ public final class Checker {
   }
 
   private void defaultDeny(Declaration.DefaultDeny deny, Optional<String> fileNamespace) {
-    if (file.all(Declaration.Namespace.class).isEmpty()) {
+    if (!namespaceDeclared) {
       diagnostics.add(
           Diagnostic.error(Codes.NO_NAMESPACE, deny.span(), "'default deny' needs the file's namespace")
               .withHint("add 'namespace NAME' at the top of the file"));

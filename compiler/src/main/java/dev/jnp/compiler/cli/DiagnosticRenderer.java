@@ -21,7 +21,7 @@ public final class DiagnosticRenderer {
 
   private final Map<String, String> sources;
   /** Each file split into lines once: a file with thousands of diagnostics stays linear. */
-  private final Map<String, String[]> lines = new java.util.HashMap<>();
+  private final Map<String, List<String>> lines = new java.util.HashMap<>();
 
   /** {@code sources}: path → text of every file the diagnostics may point into. */
   public DiagnosticRenderer(Map<String, String> sources) {
@@ -71,8 +71,26 @@ public final class DiagnosticRenderer {
     if (text == null) {
       return null;
     }
-    String[] split = lines.computeIfAbsent(file, f -> text.split("\r\n|\r|\n", -1));
-    return number <= split.length ? split[number - 1] : null;
+    List<String> split = lines.computeIfAbsent(file, f -> lines(text));
+    return number <= split.size() ? split.get(number - 1) : null;
+  }
+
+  /** The lines of {@code text}, each ended by {@code \r\n}, {@code \r} or {@code \n}. */
+  private static List<String> lines(String text) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        lines.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    lines.add(text.substring(start));
+    return lines;
   }
 
   private static String caret(String line, SourceSpan span) {

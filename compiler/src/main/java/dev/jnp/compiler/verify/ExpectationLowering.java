@@ -16,6 +16,7 @@ import dev.jnp.diagnostics.Diagnostics;
 import dev.jnp.flows.ContainerPort;
 import dev.jnp.flows.IpAddress;
 import dev.jnp.flows.Protocol;
+import dev.jnp.flows.World;
 import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.PortRange;
 import java.util.ArrayList;
@@ -58,13 +59,14 @@ public final class ExpectationLowering {
 
   /** The expectations of {@code file} under {@code parameters}, for the rendered {@code policies}. */
   public static Expectations lower(JnpFile file, Parameters parameters, PolicySet policies) {
+    // Most files expect nothing: then no world is built (that is a pass over every rule).
+    if (file.all(Declaration.Expect.class).stream().noneMatch(e -> Conditions.holds(e.when(), parameters))) {
+      return new Expectations(World.builder().build(), List.of());
+    }
     return new ExpectationLowering(file, parameters, policies).lower();
   }
 
   private Expectations lower() {
-    if (file.all(Declaration.Expect.class).stream().noneMatch(e -> Conditions.holds(e.when(), parameters))) {
-      return new Expectations(world.build(), List.of());
-    }
     // Every workload is in the world, so that policies selecting others are evaluated too.
     workloads.keySet().forEach(this::workloadPod);
     List<Expectation> expectations = new ArrayList<>();
