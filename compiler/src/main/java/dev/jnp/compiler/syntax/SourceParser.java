@@ -1,5 +1,7 @@
 package dev.jnp.compiler.syntax;
 
+import dev.jnp.compiler.Parallel;
+import dev.jnp.compiler.ast.Declaration;
 import dev.jnp.compiler.ast.JnpFile;
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.Result;
@@ -8,12 +10,15 @@ import dev.jnp.grammar.JnpLexer;
 import dev.jnp.grammar.JnpParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.WritableToken;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -31,6 +36,12 @@ public final class SourceParser {
   /** Parentheses and brackets deeper than this are refused: no policy needs them. */
   public static final int MAX_NESTING = 100;
 
+  /**
+   * A file of more tokens than this is parsed in parts of at least this many, in parallel: a
+   * large generated file is otherwise the one long task of a compile (docs/decisions.md).
+   */
+  static final int PART_TOKENS = 4096;
+
   private static final CommonTokenFactory COPYING_TOKENS = new CommonTokenFactory(true);
 
   private SourceParser() {}
@@ -47,6 +58,11 @@ public final class SourceParser {
 
   /** Parses {@code text}, read from {@code path}, into an AST. */
   public static Result<JnpFile> parse(String path, String text) {
+    return parse(path, text, PART_TOKENS);
+  }
+
+  /** {@link #parse(String, String)}, a file of more than {@code partTokens} tokens in parts. */
+  static Result<JnpFile> parse(String path, String text, int partTokens) {
     // Tokens keep their text: the AST builder and the spans read it several times each, and a
     // token without it cuts it out of the input again on every read.
     CommonTokenStream tokens = new CommonTokenStream(new SourceLexer(CharStreams.fromString(text, path), COPYING_TOKENS));
@@ -54,6 +70,20 @@ public final class SourceParser {
     List<Diagnostic> tooDeep = checkNesting(path, tokens.getTokens());
     if (!tooDeep.isEmpty()) {
       return Result.failed(tooDeep);
+    }
+    List<List<Token>> parts = parts(tokens.getTokens(), partTokens);
+    if (parts.size() > 1) {
+      List<Optional<List<Declaration>>> parsed = Parallel.map(parts, part -> parsePart(path, part));
+      if (parsed.stream().allMatch(Optional::isPresent)) {
+        List<Declaration> declarations = new ArrayList<>();
+        parsed.forEach(part -> declarations.addAll(part.orElseThrow()));
+        return Result.of(new JnpFile(path, List.copyOf(declarations)), List.of());
+      }
+      // A part that does not parse alone: the whole file is parsed as one, to say why. The
+      // parts' token streams numbered their tokens from 0 each; the spans compare those numbers.
+      for (int i = 0; i < tokens.size(); i++) {
+        ((WritableToken) tokens.get(i)).setTokenIndex(i);
+      }
     }
 
     JnpParser parser = new JnpParser(tokens);
@@ -78,6 +108,45 @@ public final class SourceParser {
     AstBuilder builder = new AstBuilder(path);
     JnpFile file = builder.file(tree);
     return Result.of(file, List.of());
+  }
+
+  /**
+   * The tokens in parts of at least {@code partTokens} that are each a run of whole declarations:
+   * a part ends with a {@code '}'} that closes a workload (the braces around it back to none),
+   * which ends the declaration in any file that parses. The last part ends with the file's end.
+   */
+  static List<List<Token>> parts(List<Token> tokens, int partTokens) {
+    List<List<Token>> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    int last = tokens.size() - 1; // the end of the file
+    for (int i = 0; i < last; i++) {
+      int type = tokens.get(i).getType();
+      if (type == JnpLexer.LBRACE) {
+        depth++;
+      } else if (type == JnpLexer.RBRACE && --depth == 0 && i + 1 - start >= partTokens && i + 1 < last) {
+        parts.add(tokens.subList(start, i + 1));
+        start = i + 1;
+      }
+    }
+    parts.add(tokens.subList(start, tokens.size()));
+    return parts;
+  }
+
+  /**
+   * The declarations of one part, parsed on its own (in SLL mode, which a valid file parses in);
+   * none when it does not parse so.
+   */
+  private static Optional<List<Declaration>> parsePart(String path, List<Token> part) {
+    JnpParser parser = new JnpParser(new CommonTokenStream(new ListTokenSource(part)));
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    try {
+      return Optional.of(new AstBuilder(path).file(parser.file()).declarations());
+    } catch (ParseCancellationException failed) {
+      return Optional.empty();
+    }
   }
 
   /** A comment as written: its 1-based line and column, and its text from the {@code #}. */

@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.jnp.compiler.ast.JnpFile;
 import dev.jnp.compiler.cli.Main;
 import dev.jnp.compiler.syntax.LexerComparison;
+import dev.jnp.compiler.syntax.PartsComparison;
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.Result;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Jazzer fuzz tests: whatever the bytes, the parser returns diagnostics or an AST, the lexer
+ * Jazzer fuzz tests: whatever the bytes, the parser returns diagnostics or an AST (the same
+ * whether the file is parsed whole or in parts, as a large one is), the lexer
  * reads them as the grammar's generated lexer does, and {@code jnp compile --engine all} exits 0
  * or 1 and never reports an internal error.
  *
@@ -51,6 +53,7 @@ class SourceFuzzTest {
       assertWithMessage("a 1-based position for %s in:\n%s", diagnostic, text)
           .that(diagnostic.span().line() >= 1 && diagnostic.span().column() >= 1).isTrue();
     }
+    PartsComparison.assertSameAsWhole(text);
   }
 
   /** The hand-written lexer reads every text as the one ANTLR generates from the grammar. */
