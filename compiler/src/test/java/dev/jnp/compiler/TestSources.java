@@ -6,11 +6,13 @@ import dev.jnp.diagnostics.SourceSpan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /** Helpers shared by the compiler's tests. */
@@ -47,6 +49,37 @@ public final class TestSources {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Every .jnp file in the project (samples, test and fuzz inputs) as text, in path order. */
+  public static List<String> everySource() {
+    try (Stream<Path> walk = Files.walk(root())) {
+      List<String> texts = new ArrayList<>();
+      for (Path path : walk.filter(p -> p.toString().endsWith(".jnp")).filter(p -> !p.toString().contains("/target/")).sorted().toList()) {
+        texts.add(new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+      }
+      return texts;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@code count} texts of 1 to {@code most} of {@code fragments} each, drawn at random from a
+   * fixed seed: the same texts in every run.
+   */
+  public static List<String> randomTexts(String[] fragments, int count, int most) {
+    Random random = new Random(20261127L);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      StringBuilder text = new StringBuilder();
+      int length = 1 + random.nextInt(most);
+      for (int j = 0; j < length; j++) {
+        text.append(fragments[random.nextInt(fragments.length)]);
+      }
+      texts.add(text.toString());
+    }
+    return texts;
   }
 
   /** {@code value} with every SourceSpan inside it replaced, so ASTs compare by content alone. */

@@ -4,13 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.jnp.compiler.syntax.PartsComparison.assertSameAsWhole;
 
 import dev.jnp.compiler.TestSources;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
-import java.util.stream.Stream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -22,17 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A large file is parsed in parts, in parallel; the AST and the diagnostics are the same. */
 class ParsePartsTest {
   @Test
-  void everySourceInTheProject() throws IOException {
-    List<Path> sources;
-    try (Stream<Path> files = Files.walk(TestSources.root())) {
-      sources = files
-          .filter(p -> p.toString().endsWith(".jnp") && !p.toString().contains("/target/"))
-          .sorted()
-          .toList();
-    }
+  void everySourceInTheProject() {
     int inParts = 0;
-    for (Path source : sources) {
-      String text = new String(Files.readAllBytes(source), StandardCharsets.UTF_8);
+    for (String text : TestSources.everySource()) {
       assertSameAsWhole(text);
       inParts += parts(text, 1).size() > 1 ? 1 : 0;
     }
@@ -70,15 +56,7 @@ class ParsePartsTest {
       "workload d { select app=d egress when on { allow dns to ns kube-system } }\n",
       "workload broken { select }\n", "}\n", "{\n", "workload\n", "allow from\n",
     };
-    Random random = new Random(20261127L);
-    for (int i = 0; i < 2_000; i++) {
-      StringBuilder text = new StringBuilder();
-      int length = 1 + random.nextInt(12);
-      for (int j = 0; j < length; j++) {
-        text.append(declarations[random.nextInt(declarations.length)]);
-      }
-      assertSameAsWhole(text.toString());
-    }
+    TestSources.randomTexts(declarations, 2_000, 12).forEach(PartsComparison::assertSameAsWhole);
   }
 
   @Test

@@ -6,14 +6,8 @@ import static dev.jnp.compiler.syntax.LexerComparison.assertSameTokens;
 
 import dev.jnp.compiler.TestSources;
 import dev.jnp.grammar.JnpLexer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,18 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@link SourceLexer} reads every input as the lexer generated from {@code Jnp.g4} does. */
 class SourceLexerTest {
   @Test
-  void everySourceInTheProject() throws IOException {
-    List<Path> sources;
-    try (Stream<Path> files = Files.walk(TestSources.root())) {
-      sources = files
-          .filter(p -> p.toString().endsWith(".jnp") && !p.toString().contains("/target/"))
-          .sorted()
-          .toList();
-    }
+  void everySourceInTheProject() {
+    List<String> sources = TestSources.everySource();
     assertThat(sources.size()).isAtLeast(40);
-    for (Path source : sources) {
-      assertSameTokens(new String(Files.readAllBytes(source), StandardCharsets.UTF_8));
-    }
+    sources.forEach(LexerComparison::assertSameTokens);
   }
 
   @ParameterizedTest
@@ -60,15 +46,7 @@ class SourceLexerTest {
       "$", "$p", "#", "\"", "\"\"\"", "\\", "\\\"", "\\n", "\\t", " ", "\t", "\f", "\uFEFF", "\n", "\r", "\r\n",
       "é", "😀", "\ud83d", "\ude00", "\u0000", "!", "'", ";", "\u00a0",
     };
-    Random random = new Random(20261127L);
-    for (int i = 0; i < 20_000; i++) {
-      StringBuilder text = new StringBuilder();
-      int length = 1 + random.nextInt(24);
-      for (int j = 0; j < length; j++) {
-        text.append(fragments[random.nextInt(fragments.length)]);
-      }
-      assertSameTokens(text.toString());
-    }
+    TestSources.randomTexts(fragments, 20_000, 24).forEach(LexerComparison::assertSameTokens);
   }
 
   @Test
