@@ -13,7 +13,7 @@ import org.antlr.v4.runtime.misc.Pair;
  * JnpLexer} (type, channel, start and stop, line, column, text) for every input, and the blanks
  * and line ends it skips skipped too. The generated lexer simulates its rules' automaton one
  * character at a time and builds its tables while the first file is read: that was a tenth of a
- * cold {@code jnp compile} of a sample and a third of parsing a large file (docs/decisions.md).
+ * cold {@code jnp compile} of a sample and a quarter of parsing a large file (docs/decisions.md).
  *
  * <p>{@code Jnp.g4} stays the definition: {@code SourceLexerTest} and the fuzz target {@code
  * SourceFuzzTest#lexLikeTheGrammar} hold this class to {@link JnpLexer}, and the language
@@ -47,7 +47,6 @@ public final class SourceLexer implements TokenSource {
         return factory.create(source, Token.EOF, null, Token.DEFAULT_CHANNEL, start, start - 1, line, column);
       }
       int type;
-      int channel = Token.DEFAULT_CHANNEL;
       switch (c) {
         case ' ', '\t', '\f', '\uFEFF' -> {
           skipOnLine(run(1, SourceLexer::isSpace));
@@ -71,7 +70,7 @@ public final class SourceLexer implements TokenSource {
         case '$' -> {
           if (isParamStart(input.LA(2))) {
             skipOnLine(run(2, SourceLexer::isParamPart));
-            return emit(JnpLexer.PARAM_REF, channel, start, startLine, startColumn);
+            return emit(JnpLexer.PARAM_REF, Token.DEFAULT_CHANNEL, start, startLine, startColumn);
           }
           type = JnpLexer.UNKNOWN;
         }
@@ -86,7 +85,7 @@ public final class SourceLexer implements TokenSource {
         default -> {
           if (c == '-' && input.LA(2) == '>') {
             skipOnLine(2);
-            return emit(JnpLexer.ARROW, channel, start, startLine, startColumn);
+            return emit(JnpLexer.ARROW, Token.DEFAULT_CHANNEL, start, startLine, startColumn);
           }
           if (isWordPart(c)) {
             return word(start, startLine, startColumn);
@@ -95,7 +94,7 @@ public final class SourceLexer implements TokenSource {
         }
       }
       skipOnLine(1);
-      return emit(type, channel, start, startLine, startColumn);
+      return emit(type, Token.DEFAULT_CHANNEL, start, startLine, startColumn);
     }
   }
 
@@ -104,8 +103,7 @@ public final class SourceLexer implements TokenSource {
     int length = run(1, SourceLexer::isWordPart);
     boolean digits = true;
     for (int k = 1; k <= length && digits; k++) {
-      int cp = input.LA(k);
-      digits = cp >= '0' && cp <= '9';
+      digits = isDigit(input.LA(k));
     }
     skipOnLine(length);
     String text = input.getText(Interval.of(start, start + length - 1));
