@@ -63,8 +63,8 @@ class SourceFuzzTest {
     LexerComparison.assertSameTokens(new String(input, StandardCharsets.UTF_8));
   }
 
-  // A run stops at 10⁶ executions (about 25 minutes here) or after 40 minutes.
-  @FuzzTest(maxDuration = "40m", maxExecutions = 1_000_000)
+  // A run stops at 10⁶ executions (32–40 minutes here, slower as the corpus grows) or after 60 minutes.
+  @FuzzTest(maxDuration = "60m", maxExecutions = 1_000_000)
   @DictionaryFile(resourcePath = DICTIONARY)
   void compileForEveryEngine(byte[] input) throws IOException {
     Files.write(file(), input);
