@@ -83,6 +83,24 @@ class DeterminismTest {
     assertThat(compile(List.of(), reversed(files))).isEqualTo(first);
   }
 
+  /** A file large enough to be parsed in parts on the common pool, however its threads run. */
+  @Test
+  void aFileParsedInPartsIsTheSameBytesOnAnyNumberOfThreads() throws Exception {
+    StringBuilder text = new StringBuilder("namespace shop\n");
+    for (int i = 0; i < 400; i++) {
+      text.append("workload w").append(i).append(" {\n  select app=w").append(i).append(", tier=backend\n")
+          .append("  port http 8080\n  allow http from pods app=w").append((i + 399) % 400).append(", ns monitoring\n")
+          .append("  egress {\n    allow dns\n    allow 443 to cidr 10.").append(i % 250).append(".0.0/16\n  }\n}\n");
+    }
+    Path large = dir.resolve("large.jnp");
+    Files.writeString(large, text);
+    List<String> files = List.of(large.toString());
+    String first = compile(List.of(), files);
+    assertThat(first).contains("name: w399");
+    assertThat(compile(List.of("-XX:ActiveProcessorCount=1"), files)).isEqualTo(first);
+    assertThat(compile(List.of("-Djava.util.concurrent.ForkJoinPool.common.parallelism=7"), files)).isEqualTo(first);
+  }
+
   @Test
   void sameBytesOnJdk17AndJdk25() throws Exception {
     java.util.Optional<Path> jdk25 = jdk25();
