@@ -134,8 +134,8 @@ public final class SourceParser {
   }
 
   /**
-   * The declarations of one part, parsed on its own (in SLL mode, which a valid file parses in);
-   * none when it does not parse so.
+   * The declarations of one part, parsed on its own in SLL mode; none when it does not parse so
+   * (then the whole file is parsed, SLL and, if need be, LL).
    */
   private static Optional<List<Declaration>> parsePart(String path, List<Token> part) {
     JnpParser parser = new JnpParser(new CommonTokenStream(new ListTokenSource(part)));
