@@ -17,8 +17,8 @@ import java.util.Optional;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Turns a parse tree without syntax errors into AST records, one typed method per rule. The only
- * class besides {@link SourceParser} that sees ANTLR types.
+ * Turns a parse tree without syntax errors into AST records, one typed method per rule: the AST
+ * of a file that {@link PredictiveParser} leaves to ANTLR's parser.
  */
 final class AstBuilder {
   private final String path;
@@ -250,33 +250,10 @@ final class AstBuilder {
     if (context.name() != null) {
       return name(context.name());
     }
-    return terminal(context.getStart(), spans.of(context));
+    return Terminals.word(context.getStart(), spans.of(context));
   }
 
   private Word address(AddressContext context) {
-    return terminal(context.getStart(), spans.of(context));
-  }
-
-  private Word terminal(Token token, dev.jnp.diagnostics.SourceSpan span) {
-    return switch (token.getType()) {
-      case JnpLexer.STRING -> new Word(unquote(token), Word.Kind.STRING, span);
-      case JnpLexer.PARAM_REF -> new Word(token.getText().substring(1), Word.Kind.PARAM_REF, span);
-      default -> new Word(token.getText(), Word.Kind.PLAIN, span);
-    };
-  }
-
-  private String unquote(Token token) {
-    String text = token.getText();
-    StringBuilder out = new StringBuilder();
-    for (int i = 1; i < text.length() - 1; i++) {
-      char c = text.charAt(i);
-      if (c == '\\') {
-        char next = text.charAt(++i);
-        out.append(next == 'n' ? '\n' : next);
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
+    return Terminals.word(context.getStart(), spans.of(context));
   }
 }

@@ -11,6 +11,7 @@ import dev.jnp.grammar.JnpParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenFactory;
@@ -24,10 +25,10 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * The one place that drives ANTLR: lexer ({@link SourceLexer}, the grammar's lexer rules read by
- * hand), token stream and parser, with the console listeners removed. Parses in SLL mode first
- * and falls back to full LL only when SLL fails; refuses pathological nesting before the parser
- * can overflow its stack; collects syntax errors as diagnostics and goes on to report more than
- * the first.
+ * hand), token stream and parser, with the console listeners removed. Refuses pathological
+ * nesting before a parser can overflow its stack. A file that {@link PredictiveParser} reads is
+ * not given to ANTLR's parser; any other is parsed in SLL mode first, and in full LL only when
+ * SLL fails, with syntax errors collected as diagnostics (more than the first).
  */
 public final class SourceParser {
   /** Code of the diagnostic for nesting deeper than {@link #MAX_NESTING}. */
@@ -46,16 +47,6 @@ public final class SourceParser {
 
   private SourceParser() {}
 
-  /**
-   * Builds the parser's tables (its ATN, read back from the generated parser), which the first
-   * parse in a JVM would otherwise build; for a thread that prepares while another lexes.
-   */
-  public static void prepare() {
-    if (JnpParser._ATN == null) {
-      throw new IllegalStateException("the parser has no ATN");
-    }
-  }
-
   /** Parses {@code text}, read from {@code path}, into an AST. */
   public static Result<JnpFile> parse(String path, String text) {
     return parse(path, text, PART_TOKENS);
@@ -63,21 +54,58 @@ public final class SourceParser {
 
   /** {@link #parse(String, String)}, a file of more than {@code partTokens} tokens in parts. */
   static Result<JnpFile> parse(String path, String text, int partTokens) {
-    // Tokens keep their text: the AST builder and the spans read it several times each, and a
-    // token without it cuts it out of the input again on every read.
-    CommonTokenStream tokens = new CommonTokenStream(new SourceLexer(CharStreams.fromString(text, path), COPYING_TOKENS));
-    tokens.fill();
+    return parse(path, text, partTokens, true);
+  }
+
+  /**
+   * {@link #parse(String, String)} by ANTLR's parser alone, a file of more than {@code
+   * partTokens} tokens in parts; for the tests that hold the other ways of parsing to it.
+   */
+  static Result<JnpFile> parseByGrammar(String path, String text, int partTokens) {
+    return parse(path, text, partTokens, false);
+  }
+
+  private static Result<JnpFile> parse(String path, String text, int partTokens, boolean predict) {
+    CommonTokenStream tokens = tokens(path, text);
     List<Diagnostic> tooDeep = checkNesting(path, tokens.getTokens());
     if (!tooDeep.isEmpty()) {
       return Result.failed(tooDeep);
     }
     List<List<Token>> parts = parts(tokens.getTokens(), partTokens);
+    if (predict) {
+      Optional<List<Declaration>> predicted = inParts(parts, part -> PredictiveParser.parse(path, part));
+      if (predicted.isPresent()) {
+        return Result.of(new JnpFile(path, List.copyOf(predicted.get())), List.of());
+      }
+    }
+    return parseByGrammar(path, tokens, parts);
+  }
+
+  private static CommonTokenStream tokens(String path, String text) {
+    // Tokens keep their text: the parsers and the spans read it several times each, and a token
+    // without it cuts it out of the input again on every read.
+    CommonTokenStream tokens = new CommonTokenStream(new SourceLexer(CharStreams.fromString(text, path), COPYING_TOKENS));
+    tokens.fill();
+    return tokens;
+  }
+
+  /** The declarations of every part, in order, parsed in parallel; none if a part gave none. */
+  private static Optional<List<Declaration>> inParts(
+      List<List<Token>> parts, Function<List<Token>, Optional<List<Declaration>>> parser) {
+    List<Optional<List<Declaration>>> parsed = Parallel.map(parts, parser);
+    if (!parsed.stream().allMatch(Optional::isPresent)) {
+      return Optional.empty();
+    }
+    List<Declaration> declarations = new ArrayList<>();
+    parsed.forEach(part -> declarations.addAll(part.orElseThrow()));
+    return Optional.of(declarations);
+  }
+
+  private static Result<JnpFile> parseByGrammar(String path, CommonTokenStream tokens, List<List<Token>> parts) {
     if (parts.size() > 1) {
-      List<Optional<List<Declaration>>> parsed = Parallel.map(parts, part -> parsePart(path, part));
-      if (parsed.stream().allMatch(Optional::isPresent)) {
-        List<Declaration> declarations = new ArrayList<>();
-        parsed.forEach(part -> declarations.addAll(part.orElseThrow()));
-        return Result.of(new JnpFile(path, List.copyOf(declarations)), List.of());
+      Optional<List<Declaration>> parsed = inParts(parts, part -> parsePart(path, part));
+      if (parsed.isPresent()) {
+        return Result.of(new JnpFile(path, List.copyOf(parsed.get())), List.of());
       }
       // A part that does not parse alone: the whole file is parsed as one, to say why. The
       // parts' token streams numbered their tokens from 0 each; the spans compare those numbers.

@@ -8,6 +8,7 @@ import dev.jnp.compiler.ast.JnpFile;
 import dev.jnp.compiler.cli.Main;
 import dev.jnp.compiler.syntax.LexerComparison;
 import dev.jnp.compiler.syntax.PartsComparison;
+import dev.jnp.compiler.syntax.PredictionComparison;
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.Result;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import java.nio.file.Path;
 
 /**
  * Jazzer fuzz tests: whatever the bytes, the parser returns diagnostics or an AST (the same
- * whether the file is parsed whole or in parts, as a large one is), the lexer
+ * whether the file is parsed whole or in parts, as a large one is, and the same where the
+ * predictive parser reads it as where the grammar's parser does), the lexer
  * reads them as the grammar's generated lexer does, and {@code jnp compile --engine all} exits 0
  * or 1 and never reports an internal error.
  *
@@ -54,6 +56,7 @@ class SourceFuzzTest {
           .that(diagnostic.span().line() >= 1 && diagnostic.span().column() >= 1).isTrue();
     }
     PartsComparison.assertSameAsWhole(text);
+    PredictionComparison.assertSameAsGrammar(text);
   }
 
   /** The hand-written lexer reads every text as the one ANTLR generates from the grammar. */

@@ -14,8 +14,8 @@ public final class PartsComparison {
    * the same AST, spans included, and the same diagnostics as parsed whole.
    */
   public static void assertSameAsWhole(String text) {
-    Result<JnpFile> whole = SourceParser.parse("test.jnp", text, Integer.MAX_VALUE);
-    Result<JnpFile> inParts = SourceParser.parse("test.jnp", text, 1);
+    Result<JnpFile> whole = SourceParser.parseByGrammar("test.jnp", text, Integer.MAX_VALUE);
+    Result<JnpFile> inParts = SourceParser.parseByGrammar("test.jnp", text, 1);
     assertWithMessage("parsed in parts:\n%s", text).that(inParts).isEqualTo(whole);
   }
 }

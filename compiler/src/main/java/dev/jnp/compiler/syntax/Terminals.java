@@ -1,0 +1,34 @@
+package dev.jnp.compiler.syntax;
+
+import dev.jnp.compiler.ast.Word;
+import dev.jnp.diagnostics.SourceSpan;
+import dev.jnp.grammar.JnpLexer;
+import org.antlr.v4.runtime.Token;
+
+/** The words that one token makes, for both parsers. */
+final class Terminals {
+  private Terminals() {}
+
+  /** A word token as a {@link Word}: a string unescaped, a parameter reference without its $. */
+  static Word word(Token token, SourceSpan span) {
+    return switch (token.getType()) {
+      case JnpLexer.STRING -> new Word(unquote(token.getText()), Word.Kind.STRING, span);
+      case JnpLexer.PARAM_REF -> new Word(token.getText().substring(1), Word.Kind.PARAM_REF, span);
+      default -> new Word(token.getText(), Word.Kind.PLAIN, span);
+    };
+  }
+
+  private static String unquote(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 1; i < text.length() - 1; i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        char escaped = text.charAt(++i);
+        out.append(escaped == 'n' ? '\n' : escaped);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
