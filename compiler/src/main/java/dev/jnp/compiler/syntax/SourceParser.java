@@ -31,11 +31,17 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * SLL fails, with syntax errors collected as diagnostics (more than the first).
  */
 public final class SourceParser {
-  /** Code of the diagnostic for nesting deeper than {@link #MAX_NESTING}. */
+  /**
+   * Code of the diagnostic for nesting deeper than {@link #MAX_NESTING}, and for a condition of
+   * more than {@link #MAX_OPERATORS} operators (each nests the rest of it one level deeper).
+   */
   public static final String TOO_DEEP = "JNP0002";
 
   /** Parentheses and brackets deeper than this are refused: no policy needs them. */
   public static final int MAX_NESTING = 100;
+
+  /** A condition of more {@code and}, {@code or} and {@code not} than this is refused. */
+  public static final int MAX_OPERATORS = 100;
 
   /**
    * A file of more tokens than this is parsed in parts of at least this many, in parallel: a
@@ -192,26 +198,45 @@ public final class SourceParser {
     return comments;
   }
 
+  /**
+   * A diagnostic for the first place nested too deep for the parsers and the passes after them,
+   * which recurse as deep as a file nests: brackets of any kind, or the operators of a condition.
+   */
   private static List<Diagnostic> checkNesting(String path, List<Token> tokens) {
     int depth = 0;
+    // The operators since the last token that no condition holds. And, or and not are names too,
+    // so this may count more than the condition's operators, never fewer.
+    int operators = 0;
     for (Token token : tokens) {
       switch (token.getType()) {
         case JnpLexer.LPAREN, JnpLexer.LBRACKET, JnpLexer.LBRACE -> depth++;
         case JnpLexer.RPAREN, JnpLexer.RBRACKET, JnpLexer.RBRACE -> depth--;
         default -> {}
       }
+      switch (token.getType()) {
+        case JnpLexer.AND, JnpLexer.OR, JnpLexer.NOT -> operators++;
+        case JnpLexer.WHEN, JnpLexer.LBRACE, JnpLexer.RBRACE, JnpLexer.LBRACKET, JnpLexer.RBRACKET,
+            JnpLexer.COMMA, JnpLexer.EQUALS, JnpLexer.ARROW, JnpLexer.STRING, JnpLexer.NUMBER,
+            JnpLexer.PARAM_REF, JnpLexer.RAW -> operators = 0;
+        default -> {}
+      }
       if (depth > MAX_NESTING) {
-        int column = token.getCharPositionInLine() + 1;
-        List<Diagnostic> found = new ArrayList<>();
-        found.add(
-            Diagnostic.error(
-                    TOO_DEEP,
-                    new SourceSpan(path, token.getLine(), column, token.getLine(), column + 1),
-                    "nesting deeper than " + MAX_NESTING + " levels")
-                .withHint("split the condition with parameters, or drop redundant parentheses"));
-        return found;
+        return tooDeep(path, token, "nesting deeper than " + MAX_NESTING + " levels",
+            "split the condition with parameters, or drop redundant parentheses");
+      }
+      if (operators > MAX_OPERATORS) {
+        return tooDeep(path, token, "a condition of more than " + MAX_OPERATORS + " operators (and, or, not) nests too deep",
+            "let one parameter stand for several, or split the statement (when a or b: once when a, once when b)");
       }
     }
     return List.of();
+  }
+
+  private static List<Diagnostic> tooDeep(String path, Token token, String message, String hint) {
+    int column = token.getCharPositionInLine() + 1;
+    SourceSpan span = new SourceSpan(path, token.getLine(), column, token.getLine(), column + token.getText().length());
+    List<Diagnostic> found = new ArrayList<>();
+    found.add(Diagnostic.error(TOO_DEEP, span, message).withHint(hint));
+    return found;
   }
 }

@@ -378,6 +378,19 @@ class CliTest {
     Run nesting = jnp("check", deep.toString());
     assertThat(nesting.status()).isEqualTo(1);
     assertThat(nesting.out()).contains("error[JNP0002]: nesting deeper than 100 levels");
+
+    // Each operator of a condition nests the rest one level deeper; names between them may be
+    // keywords.
+    String rule = "param a = true\nworkload w in x {\n  select a=b\n  allow from any when ";
+    for (String condition : List.of("not ".repeat(20_000) + "a", "a and ".repeat(20_000) + "a",
+        "a or port and ".repeat(10_000) + "a", "(not a or not ".repeat(50) + "a" + ")".repeat(50))) {
+      Run operators = jnp("check", file("operators.jnp", rule + condition + "\n}\n").toString());
+      assertThat(operators.status()).isEqualTo(1);
+      assertThat(operators.out()).contains(":4:");
+      assertThat(operators.out()).contains("error[JNP0002]: a condition of more than 100 operators (and, or, not) nests too deep");
+    }
+    Run hundred = jnp("check", file("hundred.jnp", rule + "a and ".repeat(50) + "not a or ".repeat(25) + "a\n}\n").toString());
+    assertThat(hundred.status()).isEqualTo(0);
   }
 
   @Test
