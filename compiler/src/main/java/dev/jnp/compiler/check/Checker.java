@@ -77,8 +77,8 @@ public final class Checker {
         workloads.put(name, workload);
       }
     }
+    PeerReferences.check(peers, diagnostics);
     for (Declaration.Peer peer : peers.values()) {
-      checkCycle(peer, new ArrayList<>());
       peer.peers().forEach(p -> peer(p, WorkloadItem.Direction.INGRESS, true));
     }
     for (Declaration declaration : file.declarations()) {
@@ -349,25 +349,6 @@ public final class Checker {
       diagnostics.add(Diagnostic.error(Codes.BAD_CIDR, word.span(), message).withHint(parsed.hint()));
     }
     return parsed.block();
-  }
-
-  private void checkCycle(Declaration.Peer peer, List<String> path) {
-    if (path.contains(peer.name().text())) {
-      if (path.get(0).equals(peer.name().text())) {
-        diagnostics.add(
-            Diagnostic.error(Codes.PEER_CYCLE, peer.name().span(), "peer '" + peer.name().text() + "' is defined in terms of itself: "
-                    + String.join(" -> ", path) + " -> " + peer.name().text())
-                .withHint("a peer can name other peers, but not in a loop"));
-      }
-      return;
-    }
-    path.add(peer.name().text());
-    for (PeerExpr inner : peer.peers()) {
-      if (inner instanceof PeerExpr.Named named && peers.containsKey(named.name().text())) {
-        checkCycle(peers.get(named.name().text()), path);
-      }
-    }
-    path.remove(path.size() - 1);
   }
 
   private void defaultDeny(Declaration.DefaultDeny deny, Optional<String> fileNamespace) {

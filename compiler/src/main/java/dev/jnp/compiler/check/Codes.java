@@ -24,6 +24,7 @@ public final class Codes {
   public static final String DUPLICATE_DECLARATION = "JNP0112";
   public static final String DUPLICATE_DEFAULT_DENY = "JNP0113";
   public static final String DUPLICATE_OBJECT = "JNP0114";
+  public static final String TOO_MANY_PEERS = "JNP0115";
 
   public static final String PORT_OUT_OF_RANGE = "JNP0201";
   public static final String RANGE_REVERSED = "JNP0202";

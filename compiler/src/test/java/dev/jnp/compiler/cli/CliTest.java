@@ -391,6 +391,36 @@ class CliTest {
     }
     Run hundred = jnp("check", file("hundred.jnp", rule + "a and ".repeat(50) + "not a or ".repeat(25) + "a\n}\n").toString());
     assertThat(hundred.status()).isEqualTo(0);
+
+    // Peers that name peers: 20,000 levels deep, or twice each on 40 levels (2^40 peers), or in a
+    // loop of 20,000.
+    StringBuilder chain = new StringBuilder();
+    StringBuilder doubled = new StringBuilder();
+    StringBuilder loop = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      chain.append("peer p").append(i).append(" = p").append(i + 1).append('\n');
+      loop.append("peer p").append(i).append(" = p").append((i + 1) % 20_000).append('\n');
+    }
+    for (int i = 0; i < 40; i++) {
+      doubled.append("peer p").append(i).append(" = p").append(i + 1).append(", p").append(i + 1).append('\n');
+    }
+    String workload = "namespace x\nworkload w {\n  select app=w\n  allow from p0\n}\n";
+    Map<String, String> expected = Map.of(
+        chain + "peer p20000 = any\n", "1:6: error[JNP0002]: peer 'p0' names peers that name peers more than 100 levels deep",
+        doubled + "peer p40 = any\n", "1:6: error[JNP0115]: peer 'p0' stands for more than 10000 peers once the peers it names are written out",
+        loop.toString(), "1:6: error[JNP0002]: peer 'p0' names peers that name peers more than 100 levels deep",
+        doubled + "peer p40 = p0\n", "1:6: error[JNP0111]: peer 'p0' is defined in terms of itself: p0 -> p1 -> p2 -> p3");
+    for (Map.Entry<String, String> peers : expected.entrySet()) {
+      Path source = file("peers.jnp", peers.getKey() + workload);
+      Run run = jnp("check", source.toString());
+      assertThat(run.status()).isEqualTo(1);
+      assertThat(run.out()).contains(source + ":" + peers.getValue());
+    }
+    StringBuilder hundredLevels = new StringBuilder();
+    for (int i = 0; i < 99; i++) {
+      hundredLevels.append("peer p").append(i).append(" = p").append(i + 1).append(", any\n");
+    }
+    assertThat(jnp("check", file("levels.jnp", hundredLevels + "peer p99 = any\n" + workload).toString()).status()).isEqualTo(0);
   }
 
   @Test
