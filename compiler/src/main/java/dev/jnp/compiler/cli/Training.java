@@ -56,6 +56,9 @@ public final class Training {
     try {
       Path broken = Files.writeString(output.resolve("broken.jnp"), "workload web {\n  port http 8080\n  allow htp from any\n}\n");
       run("compile", broken.toString());
+      // A syntax error: the only files ANTLR's parser reads (the others the predictive parser does).
+      Path mistyped = Files.writeString(output.resolve("mistyped.jnp"), "workload web {\n  allow from\n}\n");
+      run("compile", mistyped.toString());
       for (String source : sources) {
         run("compile", source);
         run("check", source);
