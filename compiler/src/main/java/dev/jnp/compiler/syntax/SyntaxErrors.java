@@ -14,6 +14,7 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -56,7 +57,7 @@ final class SyntaxErrors extends BaseErrorListener {
       found.add(Diagnostic.error(CODE, span, antlrMessage));
       return;
     }
-    String expecting = recognizer instanceof Parser parser ? expecting(parser) : "";
+    String expecting = recognizer instanceof Parser parser ? expecting(parser, token) : "";
     found.add(Diagnostic.error(CODE, span, unexpected(token) + expecting).withHint(hint(token)));
   }
 
@@ -89,7 +90,12 @@ final class SyntaxErrors extends BaseErrorListener {
    * ", expecting …": the tokens themselves when there are a few, else named after what the
    * parser was reading (a peer, a workload's statements, …).
    */
-  private static String expecting(Parser parser) {
+  private static String expecting(Parser parser, Token offending) {
+    if (afterDirection(parser, offending)) {
+      // `allow from }`: the rule cannot be told apart from one for a port named `from` until a
+      // peer comes, so the parser says only that no statement fits; a peer is what is missing.
+      return ", expecting " + PEER;
+    }
     IntervalSet expected = parser.getExpectedTokens();
     if (parser.getContext() instanceof JnpParser.PodsPeerContext
         || parser.getContext() instanceof JnpParser.PodNamespaceContext) {
@@ -111,8 +117,7 @@ final class SyntaxErrors extends BaseErrorListener {
                 "a declaration: engine, namespace, param, peer, workload, default deny or expect";
             case "workloadItem" -> "select, port, allow, egress, native or '}'";
             case "egressItem" -> "allow, native or '}'";
-            case "peers", "peer" ->
-                "a peer: any, nodes, apiserver, ns, pods, cidr, fqdn or a declared peer's name";
+            case "peers", "peer" -> PEER;
             case "podNamespace" -> "'in ns NAME', 'in ns where K=V' or 'in any ns'";
             case "labels", "label" -> "a label: KEY=VALUE";
             case "condition", "when" -> "a condition: a parameter, not, and, or, ( … )";
@@ -125,6 +130,22 @@ final class SyntaxErrors extends BaseErrorListener {
           };
     }
     return ", expecting " + (named != null ? named : tokens(expected, parser));
+  }
+
+  private static final String PEER = "a peer: any, nodes, apiserver, ns, pods, cidr, fqdn or a declared peer's name";
+
+  /** Whether no rule fits at {@code offending} because nothing follows its {@code from} or {@code to}. */
+  private static boolean afterDirection(Parser parser, Token offending) {
+    if (!(parser.getContext() instanceof JnpParser.WorkloadItemContext
+        || parser.getContext() instanceof JnpParser.EgressItemContext)) {
+      return false;
+    }
+    TokenStream tokens = parser.getTokenStream();
+    int before = offending.getTokenIndex() - 1;
+    while (before >= 0 && tokens.get(before).getChannel() != Token.DEFAULT_CHANNEL) {
+      before--;
+    }
+    return before >= 0 && (tokens.get(before).getType() == JnpLexer.FROM || tokens.get(before).getType() == JnpLexer.TO);
   }
 
   private static String tokens(IntervalSet expected, Parser parser) {

@@ -18,6 +18,8 @@ class SyntaxErrorMessagesTest {
     return Stream.of(
         Arguments.of("workload web {\n  select app=web\n", "3:1: error[JNP0001]: unexpected end of file, expecting select, port, allow, egress, native or '}'"),
         Arguments.of("workload web {\n  allow http from\n}\n", "3:1: error[JNP0001]: unexpected '}', expecting a peer: any, nodes, apiserver, ns, pods, cidr, fqdn or a declared peer's name"),
+        Arguments.of("workload web {\n  allow from\n}\n", "3:1: error[JNP0001]: unexpected '}', expecting a peer: any, nodes, apiserver, ns, pods, cidr, fqdn or a declared peer's name"),
+        Arguments.of("workload web {\n  egress {\n    allow to # nothing\n  }\n}\n", "4:3: error[JNP0001]: unexpected '}', expecting a peer: any, nodes, apiserver, ns, pods, cidr, fqdn or a declared peer's name"),
         Arguments.of("workload web {\n  allow http frm any\n}\n", "2:14: error[JNP0001]: unexpected 'frm', expecting select, port, allow, egress, native or '}'"),
         Arguments.of("workload web {\n  select app\n}\n", "3:1: error[JNP0001]: unexpected '}', expecting '='"),
         Arguments.of("param x = \n", "2:1: error[JNP0001]: unexpected end of file, expecting a value: true, false, a number or a string"),
