@@ -31,11 +31,22 @@ public final class Checker {
   /** More rules than this in one workload is a generator gone wrong, not a policy. */
   public static final int MAX_RULES_PER_WORKLOAD = 1000;
 
+  /**
+   * The rules of a file may stand for this many peers once the peers they name are written out:
+   * a rule that names a large peer writes it out again, and a 1 MB file of rules naming a peer of
+   * 10,000 ran out of memory.
+   */
+  public static final long MAX_PEERS_IN_RULES = 1_000_000;
+
   private final JnpFile file;
   private final Diagnostics diagnostics;
   private final Resolver resolver;
   private final Map<String, Declaration.Peer> peers = new LinkedHashMap<>();
   private final Map<String, Declaration.Workload> workloads = new LinkedHashMap<>();
+  /** How many peers each declared peer stands for, once the peers it names are written out. */
+  private Map<String, Long> peerSizes = Map.of();
+  /** How many peers the rules so far stand for, written out. */
+  private long peersInRules;
   /** Whether the file declares its namespace: asked for every workload that names none. */
   private final boolean namespaceDeclared;
 
@@ -77,7 +88,7 @@ public final class Checker {
         workloads.put(name, workload);
       }
     }
-    PeerReferences.check(peers, diagnostics);
+    peerSizes = PeerReferences.check(peers, diagnostics);
     for (Declaration.Peer peer : peers.values()) {
       peer.peers().forEach(p -> peer(p, WorkloadItem.Direction.INGRESS, true));
     }
@@ -284,6 +295,9 @@ public final class Checker {
 
   /** Checks a peer; {@code inDeclaration} when it stands in a top-level {@code peer}. */
   private void peer(PeerExpr peer, WorkloadItem.Direction direction, boolean inDeclaration) {
+    if (!inDeclaration) {
+      countWrittenOut(peer);
+    }
     if (peer instanceof PeerExpr.Namespace ns) {
       namespaceName(ns.name());
     } else if (peer instanceof PeerExpr.NamespacesWhere where) {
@@ -335,6 +349,17 @@ public final class Checker {
           }
         }
       }
+    }
+  }
+
+  private void countWrittenOut(PeerExpr peer) {
+    boolean under = peersInRules <= MAX_PEERS_IN_RULES;
+    peersInRules += peer instanceof PeerExpr.Named named ? peerSizes.getOrDefault(named.name().text(), 1L) : 1;
+    if (under && peersInRules > MAX_PEERS_IN_RULES) {
+      diagnostics.add(
+          Diagnostic.error(Codes.TOO_MANY_PEERS, peer.span(),
+                  "the file's rules stand for more than " + MAX_PEERS_IN_RULES + " peers once the peers they name are written out")
+              .withHint("each rule that names a peer writes all it stands for out again: name large peers in fewer rules"));
     }
   }
 

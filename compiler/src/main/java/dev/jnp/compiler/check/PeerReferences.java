@@ -39,12 +39,16 @@ final class PeerReferences {
     this.diagnostics = diagnostics;
   }
 
-  /** Reports cycles and peers past the limits among {@code peers}, declared in this order. */
-  static void check(Map<String, Declaration.Peer> peers, Diagnostics diagnostics) {
-    new PeerReferences(peers, diagnostics).check();
+  /**
+   * Reports cycles and peers past the limits among {@code peers}, declared in this order; answers
+   * how many peers each stands for (at most {@link #MAX_PEERS} + 1), for each that reaches no
+   * cycle.
+   */
+  static Map<String, Long> check(Map<String, Declaration.Peer> peers, Diagnostics diagnostics) {
+    return new PeerReferences(peers, diagnostics).check();
   }
 
-  private void check() {
+  private Map<String, Long> check() {
     // How deep each peer's names go and how many peers it stands for, leaves first (Kahn's order).
     Map<String, Integer> unmeasured = new HashMap<>();
     Map<String, List<String>> namedBy = new HashMap<>();
@@ -95,6 +99,7 @@ final class PeerReferences {
                 .withHint("a peer named twice is written out twice: name each once, or select many with labels (ns where, pods)"));
       }
     }
+    return size;
   }
 
   /** The declared peers that {@code peer} names, once for each time it names them. */

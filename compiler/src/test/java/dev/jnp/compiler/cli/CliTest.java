@@ -416,6 +416,15 @@ class CliTest {
       assertThat(run.status()).isEqualTo(1);
       assertThat(run.out()).contains(source + ":" + peers.getValue());
     }
+    // Rules that name a peer of 2^13 peers write it out each time: the 123rd passes a million.
+    StringBuilder rules = new StringBuilder(doubled.substring(0, doubled.indexOf("peer p13 ")) + "peer p13 = any\nnamespace x\nworkload w {\n  select app=w\n");
+    for (int i = 0; i < 130; i++) {
+      rules.append("  allow from p0\n");
+    }
+    Path manyPeers = file("many.jnp", rules + "}\n");
+    Run many = jnp("check", manyPeers.toString());
+    assertThat(many.status()).isEqualTo(1);
+    assertThat(many.out()).contains(manyPeers + ":140:14: error[JNP0115]: the file's rules stand for more than 1000000 peers once the peers they name are written out");
     StringBuilder hundredLevels = new StringBuilder();
     for (int i = 0; i < 99; i++) {
       hundredLevels.append("peer p").append(i).append(" = p").append(i + 1).append(", any\n");
