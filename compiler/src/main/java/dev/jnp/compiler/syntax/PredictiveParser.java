@@ -307,11 +307,8 @@ final class PredictiveParser {
           next += 2;
           return new PeerExpr.NamespacesWhere(labels(), spanFrom(start));
         }
-        if (isNameAfterKeyword(1, place)) {
-          next++;
-          return new PeerExpr.Namespace(word(), spanFrom(start));
-        }
-        throw NOT_PREDICTED;
+        Word name = nameAfterKeyword(place);
+        return new PeerExpr.Namespace(name, spanFrom(start));
       }
       case PODS -> {
         if (!isLabelAt(1)) {
@@ -322,11 +319,7 @@ final class PredictiveParser {
         return new PeerExpr.Pods(labels, podNamespace(), spanFrom(start));
       }
       case CIDR -> {
-        if (!isNameAfterKeyword(1, place)) {
-          throw NOT_PREDICTED;
-        }
-        next++;
-        Word block = word();
+        Word block = nameAfterKeyword(place);
         List<Word> except = List.of();
         if (type(0) == EXCEPT) {
           next++;
@@ -335,11 +328,8 @@ final class PredictiveParser {
         return new PeerExpr.Cidr(block, except, spanFrom(start));
       }
       case FQDN -> {
-        if (!isNameAfterKeyword(1, place)) {
-          throw NOT_PREDICTED;
-        }
-        next++;
-        return new PeerExpr.Fqdn(word(), spanFrom(start));
+        Word name = nameAfterKeyword(place);
+        return new PeerExpr.Fqdn(name, spanFrom(start));
       }
       default -> {
         // A word, or a keyword that starts no other peer: the name of a declared peer.
@@ -390,21 +380,25 @@ final class PredictiveParser {
         || keyword == WORKLOAD || keyword == DEFAULT || keyword == EXPECT;
   }
 
-  /** Whether the token {@code ahead} is the name after {@code ns}, {@code cidr} or {@code fqdn}. */
-  private boolean isNameAfterKeyword(int ahead, Place place) {
-    int type = type(ahead);
-    return isPlainWord(type) || (isKeyword(type) && type != WHERE && !mayFollow(type, place));
+  /**
+   * The name after the keyword {@code ns}, {@code cidr} or {@code fqdn} at the next token, both
+   * read; gives up where the keyword might instead be a name followed by a keyword.
+   */
+  private Word nameAfterKeyword(Place place) {
+    int type = type(1);
+    if (!isPlainWord(type) && !(Terminals.isKeyword(type) && type != WHERE && !mayFollow(type, place))) {
+      throw NOT_PREDICTED;
+    }
+    next++;
+    return word();
   }
 
   private Endpoint endpoint(Place place) {
     Token start = token(0);
     switch (start.getType()) {
       case NS -> {
-        if (!isNameAfterKeyword(1, place)) {
-          throw NOT_PREDICTED;
-        }
-        next++;
-        return new Endpoint.Namespace(word(), spanFrom(start));
+        Word name = nameAfterKeyword(place);
+        return new Endpoint.Namespace(name, spanFrom(start));
       }
       case PODS -> {
         if (!isLabelAt(1)) {
@@ -421,11 +415,8 @@ final class PredictiveParser {
         return new Endpoint.Pods(labels, namespace, spanFrom(start));
       }
       case FQDN -> {
-        if (!isNameAfterKeyword(1, place)) {
-          throw NOT_PREDICTED;
-        }
-        next++;
-        return new Endpoint.Fqdn(word(), spanFrom(start));
+        Word name = nameAfterKeyword(place);
+        return new Endpoint.Fqdn(name, spanFrom(start));
       }
       case NODE -> {
         next++;
@@ -482,7 +473,7 @@ final class PredictiveParser {
 
   private boolean isLabelAt(int ahead) {
     int type = type(ahead);
-    return (isPlainWord(type) || isKeyword(type)) && type(ahead + 1) == EQUALS;
+    return (isPlainWord(type) || Terminals.isKeyword(type)) && type(ahead + 1) == EQUALS;
   }
 
   private List<Word> bracketedAddresses() {
@@ -533,7 +524,7 @@ final class PredictiveParser {
       case NOT -> {
         // `not` then a word, `not` or '(', none of which may follow a condition, negates; a
         // parameter named `not` followed by a keyword is left to the grammar's parser.
-        if (isKeyword(type(0)) && type(0) != NOT) {
+        if (Terminals.isKeyword(type(0)) && type(0) != NOT) {
           throw NOT_PREDICTED;
         }
         return new Condition.Not(condition(5), spanFrom(start));
@@ -545,7 +536,7 @@ final class PredictiveParser {
       }
       default -> {
         // A parameter's name, a keyword too.
-        if (start.getType() != WORD && !isKeyword(start.getType())) {
+        if (start.getType() != WORD && !Terminals.isKeyword(start.getType())) {
           throw NOT_PREDICTED;
         }
         SourceSpan span = spans.of(start);
@@ -557,7 +548,7 @@ final class PredictiveParser {
   /** A name where one must stand: a word or a keyword. */
   private Word name() {
     Token token = token(0);
-    if (token.getType() != WORD && !isKeyword(token.getType())) {
+    if (token.getType() != WORD && !Terminals.isKeyword(token.getType())) {
       throw NOT_PREDICTED;
     }
     next++;
@@ -566,7 +557,7 @@ final class PredictiveParser {
 
   /** A word where one must stand: a name, a number, a string or a parameter reference. */
   private Word word() {
-    if (isKeyword(type(0))) {
+    if (Terminals.isKeyword(type(0))) {
       return name();
     }
     if (!isPlainWord(type(0))) {
@@ -594,10 +585,6 @@ final class PredictiveParser {
     return isPlainWord(type);
   }
 
-  /** The keywords are the token types from {@code ENGINE} to {@code WORLD} (KeywordsTest). */
-  static boolean isKeyword(int type) {
-    return type >= ENGINE && type <= WORLD;
-  }
 
   private int type(int ahead) {
     return types[Math.min(next + ahead, types.length - 1)];

@@ -152,7 +152,7 @@ final class SyntaxErrors extends BaseErrorListener {
     Set<String> words = new LinkedHashSet<>();
     boolean anyWord = expected.contains(JnpLexer.WORD);
     for (int type : expected.toList()) {
-      if (anyWord && isKeyword(type)) {
+      if (anyWord && Terminals.isKeyword(type)) {
         continue;
       }
       words.add(describe(type, parser));
@@ -160,9 +160,6 @@ final class SyntaxErrors extends BaseErrorListener {
     return words.size() == 1 ? words.iterator().next() : String.join(", ", words);
   }
 
-  private static boolean isKeyword(int type) {
-    return type >= JnpLexer.ENGINE && type <= JnpLexer.WORLD;
-  }
 
   private static String describe(int type, Parser parser) {
     return switch (type) {

@@ -5,7 +5,7 @@ import dev.jnp.diagnostics.SourceSpan;
 import dev.jnp.grammar.JnpLexer;
 import org.antlr.v4.runtime.Token;
 
-/** The words that one token makes, for both parsers. */
+/** What one token is and the word it makes, for both parsers. */
 final class Terminals {
   private Terminals() {}
 
@@ -16,6 +16,14 @@ final class Terminals {
       case JnpLexer.PARAM_REF -> new Word(token.getText().substring(1), Word.Kind.PARAM_REF, span);
       default -> new Word(token.getText(), Word.Kind.PLAIN, span);
     };
+  }
+
+  /**
+   * Whether a token type is a keyword: the types from {@code ENGINE} to {@code WORLD}, the words
+   * in quotes of the grammar's vocabulary (PredictiveParserTest).
+   */
+  static boolean isKeyword(int type) {
+    return type >= JnpLexer.ENGINE && type <= JnpLexer.WORLD;
   }
 
   private static String unquote(String text) {

@@ -119,7 +119,7 @@ class PredictiveParserTest {
       String literal = JnpLexer.VOCABULARY.getLiteralName(type);
       boolean word = literal != null && literal.matches("'[a-z]+'");
       assertWithMessage("token %s", JnpLexer.VOCABULARY.getSymbolicName(type))
-          .that(PredictiveParser.isKeyword(type)).isEqualTo(word);
+          .that(Terminals.isKeyword(type)).isEqualTo(word);
     }
   }
 
