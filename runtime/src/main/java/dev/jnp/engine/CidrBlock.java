@@ -26,26 +26,34 @@ public record CidrBlock(int width, BigInteger network, int prefixLength)
 
   /** The block {@code text} names, or empty if it is not a CIDR. Host bits may be set. */
   public static Optional<CidrBlock> parse(String text) {
+    return parse(text, false);
+  }
+
+  /** The block {@code text} names when it is a CIDR whose host bits are clear, else empty. */
+  public static Optional<CidrBlock> parseExact(String text) {
+    return parse(text, true);
+  }
+
+  private static Optional<CidrBlock> parse(String text, boolean exact) {
     int slash = text.indexOf('/');
     if (slash < 0 || slash != text.lastIndexOf('/')) {
       return Optional.empty();
     }
     String address = text.substring(0, slash);
-    OptionalDecimal length = OptionalDecimal.of(text.substring(slash + 1), 3);
-    if (!length.valid()) {
+    int length = decimal(text, slash + 1, text.length(), 3);
+    if (length < 0) {
       return Optional.empty();
     }
-    Optional<BigInteger> v4 = parseIpv4(address);
-    if (v4.isPresent()) {
-      return length.value() <= 32
-          ? Optional.of(new CidrBlock(32, v4.get(), length.value()))
-          : Optional.empty();
+    long v4 = ipv4(address, 0, address.length());
+    int width = v4 >= 0 ? 32 : 128;
+    Optional<BigInteger> value = v4 >= 0 ? Optional.of(BigInteger.valueOf(v4)) : parseIpv6(address);
+    if (value.isEmpty() || length > width) {
+      return Optional.empty();
     }
-    Optional<BigInteger> v6 = parseIpv6(address);
-    if (v6.isPresent() && length.value() <= 128) {
-      return Optional.of(new CidrBlock(128, v6.get(), length.value()));
+    if (exact && value.get().and(hostMask(width, length)).signum() != 0) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    return Optional.of(new CidrBlock(width, value.get(), length));
   }
 
   /** Whether {@code other} lies wholly inside this block. */
@@ -108,20 +116,23 @@ public record CidrBlock(int width, BigInteger network, int prefixLength)
     return BigInteger.ONE.shiftLeft(width - prefixLength).subtract(BigInteger.ONE);
   }
 
-  private static Optional<BigInteger> parseIpv4(String text) {
-    String[] parts = text.split("\\.", -1);
-    if (parts.length != 4) {
-      return Optional.empty();
-    }
+  /** The dotted quad in {@code text[from, to)} as an unsigned 32-bit value, or -1. */
+  private static long ipv4(String text, int from, int to) {
     long value = 0;
-    for (String part : parts) {
-      OptionalDecimal octet = OptionalDecimal.of(part, 3);
-      if (!octet.valid() || octet.value() > 255) {
-        return Optional.empty();
+    int start = from;
+    for (int octet = 0; octet < 4; octet++) {
+      int end = octet < 3 ? text.indexOf('.', start) : to;
+      if (end < 0 || end > to) {
+        return -1;
       }
-      value = value << 8 | octet.value();
+      int n = decimal(text, start, end, 3);
+      if (n < 0 || n > 255) {
+        return -1;
+      }
+      value = value << 8 | n;
+      start = end + 1;
     }
-    return Optional.of(BigInteger.valueOf(value));
+    return value;
   }
 
   private static Optional<BigInteger> parseIpv6(String text) {
@@ -166,12 +177,12 @@ public record CidrBlock(int width, BigInteger network, int prefixLength)
     for (int i = 0; i < parts.length; i++) {
       String part = parts[i];
       if (endsAddress && i == parts.length - 1 && part.contains(".")) {
-        Optional<BigInteger> v4 = parseIpv4(part);
-        if (v4.isEmpty()) {
+        long v4 = ipv4(part, 0, part.length());
+        if (v4 < 0) {
           return false;
         }
-        into.add(v4.get().intValue() >>> 16);
-        into.add(v4.get().intValue() & 0xffff);
+        into.add((int) (v4 >>> 16));
+        into.add((int) (v4 & 0xffff));
       } else if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(CidrBlock::isHex)) {
         return false;
       } else {
@@ -224,23 +235,23 @@ public record CidrBlock(int width, BigInteger network, int prefixLength)
     return out.toString();
   }
 
-  /** A small unsigned decimal without leading zeros, as Go's netip reads octets and lengths. */
-  private record OptionalDecimal(boolean valid, int value) {
-    static OptionalDecimal of(String text, int maxDigits) {
-      if (text.isEmpty()
-          || text.length() > maxDigits
-          || (text.length() > 1 && text.charAt(0) == '0')) {
-        return new OptionalDecimal(false, 0);
-      }
-      int value = 0;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c < '0' || c > '9') {
-          return new OptionalDecimal(false, 0);
-        }
-        value = value * 10 + (c - '0');
-      }
-      return new OptionalDecimal(true, value);
+  /**
+   * The small unsigned decimal in {@code text[from, to)}, without leading zeros (as Go's netip
+   * reads octets and lengths), or -1.
+   */
+  private static int decimal(String text, int from, int to, int maxDigits) {
+    int digits = to - from;
+    if (digits <= 0 || digits > maxDigits || (digits > 1 && text.charAt(from) == '0')) {
+      return -1;
     }
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 }

@@ -47,8 +47,33 @@ class CidrBlockTest {
             "2001:db8::/129",
             "fe80::1%eth0/64",
             "1.2.3.4::/64",
+            "1.2.3.4.5/8",
+            "1..2.3/8",
+            ".1.2.3/8",
+            "1.2.3./8",
+            "1.2.3.4/",
+            "1.2.3.4/-1",
+            "::1.2.3/128",
+            "::1.2.3.4.5/128",
             "")) {
       assertThat(CidrBlock.parse(bad)).isEmpty();
+    }
+  }
+
+  @Test
+  void parseExactRefusesHostBitsAndAgreesWithParseOtherwise() {
+    assertThat(CidrBlock.parseExact("10.0.0.0/8")).hasValue(block("10.0.0.0/8"));
+    assertThat(CidrBlock.parseExact("10.1.2.3/32")).hasValue(block("10.1.2.3/32"));
+    assertThat(CidrBlock.parseExact("10.1.2.3/8")).isEmpty();
+    assertThat(CidrBlock.parseExact("0.0.0.1/0")).isEmpty();
+    assertThat(CidrBlock.parseExact("2001:DB8::/32")).hasValue(block("2001:db8::/32"));
+    assertThat(CidrBlock.parseExact("2001:db8::1/64")).isEmpty();
+    assertThat(CidrBlock.parseExact("::ffff:192.0.2.0/120")).hasValue(block("::ffff:c000:200/120"));
+    assertThat(CidrBlock.parseExact("10.0.0.0/33")).isEmpty();
+    for (int length = 0; length <= 32; length++) {
+      String text = "255.255.255.255/" + length;
+      assertThat(CidrBlock.parseExact(text).isPresent()).isEqualTo(length == 32);
+      assertThat(CidrBlock.parseExact(block(text).toString())).hasValue(block(text));
     }
   }
 

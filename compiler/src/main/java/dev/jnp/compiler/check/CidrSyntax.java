@@ -27,6 +27,10 @@ public final class CidrSyntax {
 
   /** {@code text} as a CIDR whose host bits are clear, as the API server requires. */
   public static Parsed parse(String text) {
+    Optional<CidrBlock> exact = CidrBlock.parseExact(text);
+    if (exact.isPresent()) {
+      return new Parsed(exact, null, null);
+    }
     int slash = text.indexOf('/');
     if (slash < 0) {
       return Parsed.error(
