@@ -10,7 +10,16 @@ final class RuleCover {
 
   /** Whether {@code outer} allows every connection {@code inner} allows. */
   static boolean covers(Rule outer, Rule inner) {
-    return portsCover(outer, inner) && inner.peers().stream().allMatch(p -> peerCovered(outer, p));
+    if (!portsCover(outer, inner)) {
+      return false;
+    }
+    // Loops, not streams: every pair of a workload's rules is compared, both ways.
+    for (Peer peer : inner.peers()) {
+      if (!peerCovered(outer, peer)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean portsCover(Rule outer, Rule inner) {
@@ -20,7 +29,21 @@ final class RuleCover {
     if (inner.allPorts()) {
       return false;
     }
-    return inner.ports().stream().allMatch(range -> outer.ports().stream().anyMatch(o -> contains(o, range)));
+    for (PortRange range : inner.ports()) {
+      if (!portCovered(outer, range)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean portCovered(Rule outer, PortRange range) {
+    for (PortRange o : outer.ports()) {
+      if (contains(o, range)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean contains(PortRange outer, PortRange inner) {
@@ -28,7 +51,12 @@ final class RuleCover {
   }
 
   private static boolean peerCovered(Rule outer, Peer peer) {
-    return outer.peers().stream().anyMatch(o -> o instanceof Peer.Any || sameSelection(o, peer));
+    for (Peer o : outer.peers()) {
+      if (o instanceof Peer.Any || sameSelection(o, peer)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Two peers that select the same endpoints, whatever line wrote them. */
