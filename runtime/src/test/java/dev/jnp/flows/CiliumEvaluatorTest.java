@@ -323,4 +323,21 @@ class CiliumEvaluatorTest {
     assertThat(p.evaluate(world, tcp(web, db, 5432)).ingress().reason().describe())
         .contains("CiliumClusterwideNetworkPolicy two");
   }
+
+  @Test
+  void whatSelectsAPodIsWorkedOutAgainInAnotherWorld() {
+    PolicyEvaluator p = evaluator("cilium", cnp("shop", """
+        endpointSelector: {matchLabels: {io.cilium.k8s.namespace.labels.team: shop}}
+        ingress: [{fromEndpoints: [{matchLabels: {app: db}}]}]
+        """));
+    World relabelled = World.builder()
+        .namespace("shop", Map.of("team", "retail"))
+        .namespace("ops", Map.of("team", "ops"))
+        .workload(web)
+        .workload(prom)
+        .build();
+    assertThat(p.evaluate(world, tcp(prom, web, 8080)).allowed()).isFalse();
+    assertThat(p.evaluate(relabelled, tcp(prom, web, 8080)).allowed()).isTrue();
+    assertThat(p.evaluate(world, tcp(prom, web, 8080)).allowed()).isFalse();
+  }
 }

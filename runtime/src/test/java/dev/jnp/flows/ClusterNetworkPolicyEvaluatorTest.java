@@ -220,4 +220,25 @@ class ClusterNetworkPolicyEvaluatorTest {
     assertThat(p.evaluate(world, tcp(remote, web, 8080)).allowed()).isTrue();
     assertThat(p.evaluate(world, tcp(prom, web, 8080)).allowed()).isFalse();
   }
+
+  @Test
+  void whatSelectsAPodIsWorkedOutAgainInAnotherWorld() {
+    PolicyEvaluator p = evaluator("clusterNetworkPolicy", cnp("admin", """
+        tier: Admin
+        priority: 5
+        subject: {namespaces: {matchLabels: {team: shop}}}
+        ingress:
+        - action: Deny
+          from: [{namespaces: {matchLabels: {team: ops}}}]
+        """));
+    World relabelled = World.builder()
+        .namespace("shop", Map.of("team", "retail"))
+        .namespace("ops", Map.of("team", "ops"))
+        .workload(web)
+        .workload(prom)
+        .build();
+    assertThat(p.evaluate(world, tcp(prom, web, 8080)).allowed()).isFalse();
+    assertThat(p.evaluate(relabelled, tcp(prom, web, 8080)).allowed()).isTrue();
+    assertThat(p.evaluate(world, tcp(prom, web, 8080)).allowed()).isFalse();
+  }
 }

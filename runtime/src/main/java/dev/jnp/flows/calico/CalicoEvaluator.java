@@ -5,6 +5,7 @@ import dev.jnp.flows.Decision;
 import dev.jnp.flows.Direction;
 import dev.jnp.flows.Endpoint;
 import dev.jnp.flows.IpRange;
+import dev.jnp.flows.PodSelections;
 import dev.jnp.flows.PolicyDocument;
 import dev.jnp.flows.PolicyEvaluator;
 import dev.jnp.flows.PolicyRef;
@@ -47,6 +48,7 @@ public final class CalicoEvaluator implements PolicyEvaluator {
   private final Map<String, Double> tierOrder = new HashMap<>(BUILT_IN_TIERS);
   private final Map<String, String> tierDefault = new HashMap<>();
   private final List<String> warnings;
+  private final PodSelections<List<Tier>> selections = new PodSelections<>();
 
   /** An evaluator for the Calico policies, Tiers and v1 NetworkPolicies among {@code documents}. */
   public CalicoEvaluator(List<PolicyDocument> documents) {
@@ -100,25 +102,15 @@ public final class CalicoEvaluator implements PolicyEvaluator {
     if (pod.isEmpty()) {
       return Decision.allow(direction, self, new Reason.NotAPod());
     }
-    Map<String, List<TieredPolicy>> byTier = new TreeMap<>(
-        Comparator.comparing((String t) -> tierOrder.get(t)).thenComparing(t -> t));
-    for (TieredPolicy p : policies) {
-      if (p.appliesTo(world, pod.get(), direction)) {
-        byTier.computeIfAbsent(p.tier(), t -> new ArrayList<>()).add(p);
-      }
-    }
-    if (byTier.isEmpty()) {
+    List<Tier> tiers = selections.of(world, pod.get(), direction, () -> tiers(world, pod.get(), direction));
+    if (tiers.isEmpty()) {
       return Decision.allow(direction, self, new Reason.NotIsolated());
     }
     if (KubernetesPolicies.isFromLocalNode(direction, connection)) {
       return Decision.allow(direction, self, new Reason.LocalNode());
     }
-    for (Map.Entry<String, List<TieredPolicy>> tier : byTier.entrySet()) {
-      List<TieredPolicy> applying = new ArrayList<>(tier.getValue());
-      applying.sort(Comparator
-          .comparing((TieredPolicy p) -> p.order().orElse(Double.POSITIVE_INFINITY))
-          .thenComparing(TieredPolicy::sortName)
-          .thenComparing(p -> p.ref().namespace()));
+    for (Tier tier : tiers) {
+      List<TieredPolicy> applying = tier.applying();
       boolean passed = false;
       for (TieredPolicy p : applying) {
         Optional<TieredPolicy.Outcome> outcome = p.firstMatch(world, direction, connection);
@@ -138,15 +130,38 @@ public final class CalicoEvaluator implements PolicyEvaluator {
       if (passed) {
         continue;
       }
-      String defaultAction = tierDefault.getOrDefault(tier.getKey(), "Deny");
+      String defaultAction = tierDefault.getOrDefault(tier.name(), "Deny");
       if (defaultAction.equals("Deny")) {
         List<PolicyRef> refs = applying.stream().map(TieredPolicy::ref).toList();
         return Decision.deny(direction, self,
-            new Reason.TierDefault(tier.getKey(), defaultAction, refs));
+            new Reason.TierDefault(tier.name(), defaultAction, refs));
       }
     }
     return Decision.allow(direction, self,
         new Reason.NoDecision("no tier decided; the namespace profile allows"));
+  }
+
+  /** A tier with a policy that applies to a pod, and those policies in the order they run. */
+  private record Tier(String name, List<TieredPolicy> applying) {}
+
+  /** The tiers that count for {@code pod} in {@code direction}, in the order they are visited. */
+  private List<Tier> tiers(World world, Endpoint.Workload pod, Direction direction) {
+    Map<String, List<TieredPolicy>> byTier = new TreeMap<>(
+        Comparator.comparing((String t) -> tierOrder.get(t)).thenComparing(t -> t));
+    for (TieredPolicy p : policies) {
+      if (p.appliesTo(world, pod, direction)) {
+        byTier.computeIfAbsent(p.tier(), t -> new ArrayList<>()).add(p);
+      }
+    }
+    List<Tier> tiers = new ArrayList<>();
+    byTier.forEach((name, applying) -> {
+      applying.sort(Comparator
+          .comparing((TieredPolicy p) -> p.order().orElse(Double.POSITIVE_INFINITY))
+          .thenComparing(TieredPolicy::sortName)
+          .thenComparing(p -> p.ref().namespace()));
+      tiers.add(new Tier(name, List.copyOf(applying)));
+    });
+    return List.copyOf(tiers);
   }
 
   @Override

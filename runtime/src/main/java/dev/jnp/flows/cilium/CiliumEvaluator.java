@@ -6,6 +6,7 @@ import dev.jnp.flows.Decision;
 import dev.jnp.flows.Direction;
 import dev.jnp.flows.Endpoint;
 import dev.jnp.flows.IpRange;
+import dev.jnp.flows.PodSelections;
 import dev.jnp.flows.PolicyDocument;
 import dev.jnp.flows.PolicyEvaluator;
 import dev.jnp.flows.PolicyRef;
@@ -47,6 +48,7 @@ public final class CiliumEvaluator implements PolicyEvaluator {
   private final List<CiliumRule> rules = new ArrayList<>();
   private final KubernetesPolicies kubernetes;
   private final List<String> warnings;
+  private final PodSelections<List<CiliumRule>> selections = new PodSelections<>();
 
   /** An evaluator for the Cilium policies and v1 NetworkPolicies among {@code documents}. */
   public CiliumEvaluator(List<PolicyDocument> documents) {
@@ -111,12 +113,16 @@ public final class CiliumEvaluator implements PolicyEvaluator {
       return Decision.allow(direction, self, new Reason.NotAPod());
     }
     Endpoint peer = direction == Direction.INGRESS ? connection.source() : connection.destination();
-    List<CiliumRule> selecting = new ArrayList<>();
-    for (CiliumRule r : rules) {
-      if (r.selects(world, pod.get())) {
-        selecting.add(r);
+    List<CiliumRule> selecting = selections.of(world, pod.get(), direction, () -> {
+      CiliumIdentity identity = CiliumIdentity.of(world, pod.get());
+      List<CiliumRule> out = new ArrayList<>();
+      for (CiliumRule r : rules) {
+        if (r.selects(identity)) {
+          out.add(r);
+        }
       }
-    }
+      return List.copyOf(out);
+    });
     for (CiliumRule r : selecting) {
       for (CiliumPeerRule deny : r.denies(direction)) {
         if (matches(world, pod.get(), selecting, deny, peer, connection)) {

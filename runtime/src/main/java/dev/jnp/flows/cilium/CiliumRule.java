@@ -2,11 +2,9 @@ package dev.jnp.flows.cilium;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jnp.flows.Direction;
-import dev.jnp.flows.Endpoint;
 import dev.jnp.flows.PolicyRef;
 import dev.jnp.flows.RuleRef;
 import dev.jnp.flows.Tree;
-import dev.jnp.flows.World;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -98,8 +96,9 @@ final class CiliumRule {
     return policy;
   }
 
-  boolean selects(World world, Endpoint.Workload pod) {
-    return subject != null && subject.matches(CiliumIdentity.of(world, pod).labels());
+  /** Whether this rule's {@code endpointSelector} selects the pod known as {@code pod}. */
+  boolean selects(CiliumIdentity pod) {
+    return subject != null && subject.matches(pod.labels());
   }
 
   List<CiliumPeerRule> allows(Direction direction) {

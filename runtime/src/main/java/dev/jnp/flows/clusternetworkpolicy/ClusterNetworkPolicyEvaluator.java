@@ -5,6 +5,7 @@ import dev.jnp.flows.Decision;
 import dev.jnp.flows.Direction;
 import dev.jnp.flows.Endpoint;
 import dev.jnp.flows.IpRange;
+import dev.jnp.flows.PodSelections;
 import dev.jnp.flows.PolicyDocument;
 import dev.jnp.flows.PolicyEvaluator;
 import dev.jnp.flows.Reason;
@@ -42,6 +43,7 @@ public final class ClusterNetworkPolicyEvaluator implements PolicyEvaluator {
   private final List<ClusterPolicy> baseline = new ArrayList<>();
   private final KubernetesPolicies kubernetes;
   private final List<String> warnings;
+  private final PodSelections<Selected> selections = new PodSelections<>();
 
   /** An evaluator for the ClusterNetworkPolicies and v1 NetworkPolicies among {@code documents}. */
   public ClusterNetworkPolicyEvaluator(List<PolicyDocument> documents) {
@@ -82,36 +84,44 @@ public final class ClusterNetworkPolicyEvaluator implements PolicyEvaluator {
       return Decision.allow(direction, self, new Reason.NotAPod());
     }
     Endpoint peer = direction == Direction.INGRESS ? connection.source() : connection.destination();
-    boolean selected = false;
-    Optional<Decision> decided = tier(admin, world, pod.get(), direction, peer, connection);
+    Selected selected = selections.of(world, pod.get(), direction, () ->
+        new Selected(selecting(admin, world, pod.get()), selecting(baseline, world, pod.get())));
+    Optional<Decision> decided = tier(selected.admin(), world, pod.get(), direction, peer, connection);
     if (decided.isPresent()) {
       return decided.get();
     }
     if (!kubernetes.isolating(pod.get(), direction).isEmpty()) {
       return kubernetes.decide(world, pod.get(), direction, connection);
     }
-    decided = tier(baseline, world, pod.get(), direction, peer, connection);
+    decided = tier(selected.baseline(), world, pod.get(), direction, peer, connection);
     if (decided.isPresent()) {
       return decided.get();
     }
-    for (ClusterPolicy p : admin) {
-      selected |= p.selects(world, pod.get());
-    }
-    for (ClusterPolicy p : baseline) {
-      selected |= p.selects(world, pod.get());
-    }
-    return Decision.allow(direction, self, selected
-        ? new Reason.NoDecision("no ClusterNetworkPolicy rule decided; allowed by default")
-        : new Reason.NotIsolated());
+    return Decision.allow(direction, self, selected.admin().isEmpty() && selected.baseline().isEmpty()
+        ? new Reason.NotIsolated()
+        : new Reason.NoDecision("no ClusterNetworkPolicy rule decided; allowed by default"));
   }
 
-  /** The decision of a tier's first matching rule; empty when none matches or one passes. */
-  private static Optional<Decision> tier(List<ClusterPolicy> policies, World world,
-      Endpoint.Workload pod, Direction direction, Endpoint peer, Connection connection) {
-    for (ClusterPolicy p : policies) {
-      if (!p.selects(world, pod)) {
-        continue;
+  /** The policies of one tier that select a pod, in the tier's order. */
+  private record Selected(List<ClusterPolicy> admin, List<ClusterPolicy> baseline) {}
+
+  private static List<ClusterPolicy> selecting(List<ClusterPolicy> tier, World world, Endpoint.Workload pod) {
+    List<ClusterPolicy> out = new ArrayList<>();
+    for (ClusterPolicy p : tier) {
+      if (p.selects(world, pod)) {
+        out.add(p);
       }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The decision of the first matching rule of {@code selecting} (a tier's policies that select
+   * the pod); empty when none matches or one passes.
+   */
+  private static Optional<Decision> tier(List<ClusterPolicy> selecting, World world,
+      Endpoint.Workload pod, Direction direction, Endpoint peer, Connection connection) {
+    for (ClusterPolicy p : selecting) {
       for (ClusterRule rule : p.rules(direction)) {
         if (!rule.matches(world, peer, connection)) {
           continue;

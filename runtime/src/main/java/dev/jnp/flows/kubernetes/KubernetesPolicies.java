@@ -5,6 +5,7 @@ import dev.jnp.flows.Decision;
 import dev.jnp.flows.Direction;
 import dev.jnp.flows.Endpoint;
 import dev.jnp.flows.IpRange;
+import dev.jnp.flows.PodSelections;
 import dev.jnp.flows.PolicyDocument;
 import dev.jnp.flows.PolicyRef;
 import dev.jnp.flows.Reason;
@@ -27,6 +28,7 @@ import java.util.SortedSet;
 public final class KubernetesPolicies {
   private final List<KubernetesPolicy> policies;
   private final IpBlockScope scope;
+  private final PodSelections<List<KubernetesPolicy>> isolating = new PodSelections<>();
 
   private KubernetesPolicies(List<KubernetesPolicy> policies, IpBlockScope scope) {
     this.policies = List.copyOf(policies);
@@ -52,13 +54,16 @@ public final class KubernetesPolicies {
 
   /** The policies that select {@code pod} and govern {@code direction}: they isolate it. */
   public List<KubernetesPolicy> isolating(Endpoint.Workload pod, Direction direction) {
-    List<KubernetesPolicy> out = new ArrayList<>();
-    for (KubernetesPolicy p : policies) {
-      if (p.governs(direction) && p.selects(pod)) {
-        out.add(p);
+    // A v1 policy selects by the pod's own namespace and labels; no world is read.
+    return isolating.of(null, pod, direction, () -> {
+      List<KubernetesPolicy> out = new ArrayList<>();
+      for (KubernetesPolicy p : policies) {
+        if (p.governs(direction) && p.selects(pod)) {
+          out.add(p);
+        }
       }
-    }
-    return out;
+      return List.copyOf(out);
+    });
   }
 
   /**
