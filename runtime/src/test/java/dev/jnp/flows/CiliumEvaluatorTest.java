@@ -330,12 +330,7 @@ class CiliumEvaluatorTest {
         endpointSelector: {matchLabels: {io.cilium.k8s.namespace.labels.team: shop}}
         ingress: [{fromEndpoints: [{matchLabels: {app: db}}]}]
         """));
-    World relabelled = World.builder()
-        .namespace("shop", Map.of("team", "retail"))
-        .namespace("ops", Map.of("team", "ops"))
-        .workload(web)
-        .workload(prom)
-        .build();
+    World relabelled = Fixtures.teams("retail", web, prom);
     assertThat(p.evaluate(world, tcp(prom, web, 8080)).allowed()).isFalse();
     assertThat(p.evaluate(relabelled, tcp(prom, web, 8080)).allowed()).isTrue();
     assertThat(p.evaluate(world, tcp(prom, web, 8080)).allowed()).isFalse();

@@ -231,12 +231,7 @@ class ClusterNetworkPolicyEvaluatorTest {
         - action: Deny
           from: [{namespaces: {matchLabels: {team: ops}}}]
         """));
-    World relabelled = World.builder()
-        .namespace("shop", Map.of("team", "retail"))
-        .namespace("ops", Map.of("team", "ops"))
-        .workload(web)
-        .workload(prom)
-        .build();
+    World relabelled = Fixtures.teams("retail", web, prom);
     assertThat(p.evaluate(world, tcp(prom, web, 8080)).allowed()).isFalse();
     assertThat(p.evaluate(relabelled, tcp(prom, web, 8080)).allowed()).isTrue();
     assertThat(p.evaluate(world, tcp(prom, web, 8080)).allowed()).isFalse();

@@ -35,6 +35,16 @@ final class Fixtures {
     return new Connection(from, to, Protocol.UDP, port);
   }
 
+  /** Namespaces {@code shop} and {@code ops}, labelled {@code team: SHOP_TEAM} and {@code team: ops}. */
+  static World teams(String shopTeam, Workload... workloads) {
+    World.Builder world =
+        World.builder().namespace("shop", Map.of("team", shopTeam)).namespace("ops", Map.of("team", "ops"));
+    for (Workload workload : workloads) {
+      world.workload(workload);
+    }
+    return world.build();
+  }
+
   static PolicyEvaluator evaluator(String engine, String yaml) {
     return PolicyEvaluators.forEngine(engine, ManifestReader.policies(yaml));
   }
