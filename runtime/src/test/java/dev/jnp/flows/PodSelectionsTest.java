@@ -27,10 +27,18 @@ class PodSelectionsTest {
     assertThat(of(world, web, Direction.INGRESS)).isEqualTo("web INGRESS #0");
     assertThat(of(world, Fixtures.pod("shop", "web", Map.of("app", "web")), Direction.INGRESS))
         .isEqualTo("web INGRESS #0");
+    // Another pod that selectors cannot tell from it: another name, ports and no address.
+    assertThat(of(world, Fixtures.pod("shop", "web-2", Map.of("app", "web"), Fixtures.tcp("http", 80)), Direction.INGRESS))
+        .isEqualTo("web INGRESS #0");
     assertThat(of(world, web, Direction.EGRESS)).isEqualTo("web EGRESS #1");
     assertThat(of(world, Fixtures.pod("shop", "web", Map.of("app", "web2")), Direction.INGRESS))
         .isEqualTo("web INGRESS #2");
-    assertThat(made).hasSize(3);
+    assertThat(of(world, Fixtures.pod("shop2", "web", Map.of("app", "web")), Direction.INGRESS))
+        .isEqualTo("web INGRESS #3");
+    Endpoint.Workload otherAccount = new Endpoint.Workload(
+        "shop", "web", "Pod", Map.of("app", "web"), List.of(), List.of(), "robot");
+    assertThat(of(world, otherAccount, Direction.INGRESS)).isEqualTo("web INGRESS #4");
+    assertThat(made).hasSize(5);
   }
 
   @Test
