@@ -33,11 +33,7 @@ public final class YamlWriter {
   /** One document. */
   public static String write(Map<String, Object> document) {
     StringBuilder out = new StringBuilder(512);
-    if (document.isEmpty()) {
-      out.append("{}\n");
-    } else {
-      map(out, document, 0, false);
-    }
+    document(out, document);
     return out.toString();
   }
 
@@ -48,9 +44,17 @@ public final class YamlWriter {
       if (i > 0) {
         out.append("---\n");
       }
-      out.append(write(documents.get(i)));
+      document(out, documents.get(i));
     }
     return out.toString();
+  }
+
+  private static void document(StringBuilder out, Map<String, Object> document) {
+    if (document.isEmpty()) {
+      out.append("{}\n");
+    } else {
+      map(out, document, 0, false);
+    }
   }
 
   /**
