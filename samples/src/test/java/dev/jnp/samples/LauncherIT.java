@@ -51,6 +51,15 @@ class LauncherIT {
     String core = classesLoaded(logs.resolve("core.log"), "compile", "samples/jaas/renderer.jnp");
     assertWithMessage("classes loaded by ./jnp compile renderer.jnp").that(core).contains("source: shared objects file");
     assertWithMessage("classes loaded by ./jnp compile renderer.jnp").that(core).doesNotContain("ObjectMapper");
+    // Every class of jnp's from the cache, and none spun at run time: a record's equals and
+    // hashCode on first use spin method-handle classes, which cost a cold compile of a sample
+    // ~35 ms. (`-jar` reads two classes of the JDK's own that the training, run with -cp, does not.)
+    List<String> notCached = core.lines()
+        .filter(line -> line.contains("class,load"))
+        .filter(line -> !line.contains("source: shared objects file") && !line.contains("source: jrt:/"))
+        .toList();
+    assertWithMessage("classes ./jnp compile renderer.jnp loaded from the jar or made at run time")
+        .that(notCached).isEmpty();
 
     String full = classesLoaded(logs.resolve("full.log"),
         "compile", "samples/jaas/jaas.jnp", "--values", "samples/jaas/jaas.operator.values.yaml");
