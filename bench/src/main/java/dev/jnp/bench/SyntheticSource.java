@@ -1,12 +1,17 @@
 package dev.jnp.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jnp.compiler.Compilation;
 import dev.jnp.compiler.Compiler;
+import dev.jnp.compiler.Manifest;
 import dev.jnp.compiler.Options;
 import dev.jnp.compiler.SourceInput;
 import dev.jnp.diagnostics.Diagnostic;
-import dev.jnp.engine.PolicyObject;
+import dev.jnp.yaml.YamlReader;
+import dev.jnp.yaml.YamlWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +40,8 @@ public final class SyntheticSource {
 
   /** The path every generated source is compiled under. */
   public static final String PATH = "bench.jnp";
+  /** Reads documents back into trees. */
+  private static final ObjectMapper TREES = new ObjectMapper();
 
   /** A source for {@code engine} ({@code all} for every engine) with {@code workloads} workloads. */
   public static String generate(int workloads, String engine) {
@@ -110,12 +117,28 @@ public final class SyntheticSource {
     return compilation;
   }
 
-  /** The object trees of a compilation, every engine's in order: what {@code jnp compile} writes. */
+  /** What {@code jnp compile} writes of a compilation: every engine's documents, in order. */
+  public static String stream(Compilation compilation) {
+    List<Manifest> manifests = new ArrayList<>();
+    compilation.manifests().values().forEach(manifests::addAll);
+    return Manifest.stream(manifests);
+  }
+
+  /**
+   * The object trees of a compilation, every engine's in order, read back from what {@code jnp
+   * compile} writes (the compiler keeps no trees); throws unless they are written as the same bytes.
+   */
+  @SuppressWarnings("unchecked")
   public static List<Map<String, Object>> trees(Compilation compilation) {
+    String stream = stream(compilation);
     List<Map<String, Object>> trees = new ArrayList<>();
-    for (List<PolicyObject> objects : compilation.objects().values()) {
-      objects.forEach(o -> trees.add(o.tree()));
+    for (JsonNode document : YamlReader.readAll(stream)) {
+      trees.add(TREES.convertValue(document, LinkedHashMap.class));
+    }
+    if (!YamlWriter.writeAll(trees).equals(stream)) {
+      throw new IllegalStateException("the trees read back are not written as the compiler wrote them");
     }
     return trees;
   }
+
 }

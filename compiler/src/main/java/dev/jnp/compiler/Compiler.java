@@ -20,7 +20,6 @@ import dev.jnp.diagnostics.Severity;
 import dev.jnp.diagnostics.SourceSpan;
 import dev.jnp.engine.Backend;
 import dev.jnp.engine.Backends;
-import dev.jnp.engine.PolicyObject;
 import dev.jnp.ir.Allowlist;
 import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.PolicySet;
@@ -41,8 +40,8 @@ import java.util.Set;
 public final class Compiler {
   private Compiler() {}
 
-  /** One checked and lowered file, with the engine it targets and its expectations. */
-  private record Lowered(JnpFile file, String engine, PolicySet policies, Expectations expectations) {}
+  /** One checked and lowered file: the engine it targets, its policies and its expectations. */
+  private record Lowered(String engine, PolicySet policies, Expectations expectations) {}
 
   public static Compilation compile(List<SourceInput> inputs, Options options) {
     Diagnostics diagnostics = new Diagnostics();
@@ -76,12 +75,12 @@ public final class Compiler {
     List<Rendered> renderings = Parallel.map(engines, engine -> render(engine, lowered.stream()
         .filter(file -> options.engine().isPresent() || file.engine().equals(engine))
         .toList()));
-    Map<String, List<PolicyObject>> objects = new LinkedHashMap<>();
+    Map<String, List<Manifest>> manifests = new LinkedHashMap<>();
     Map<String, Integer> checked = new LinkedHashMap<>();
     for (int i = 0; i < engines.size(); i++) {
       String engine = engines.get(i);
       Rendered rendered = renderings.get(i);
-      objects.put(engine, rendered.objects());
+      manifests.put(engine, rendered.manifests());
       diagnostics.addAll(rendered.diagnostics());
       rendered.expectationsChecked().ifPresent(count -> checked.put(engine, count));
     }
@@ -91,7 +90,7 @@ public final class Compiler {
       found = found.stream().map(d -> d.severity() == Severity.WARNING ? d.withSeverity(Severity.ERROR) : d).toList();
     }
     boolean failed = found.stream().anyMatch(Diagnostic::isError);
-    return new Compilation(found, failed ? Map.of() : objects, checked);
+    return new Compilation(found, failed ? Map.of() : manifests, checked);
   }
 
   /**
@@ -116,7 +115,7 @@ public final class Compiler {
       PolicySet policies = Lowering.lower(file, parameters, fileDiagnostics);
       Expectations expectations = ExpectationLowering.lower(file, parameters, policies);
       String engine = engineOf(file, parameters, options);
-      lowered = Optional.of(new Lowered(file, engine, policies, expectations));
+      lowered = Optional.of(new Lowered(engine, policies, expectations));
     }
     List<Diagnostic> found = new ArrayList<>(parsed.diagnostics());
     found.addAll(fileDiagnostics.sorted());
@@ -124,20 +123,21 @@ public final class Compiler {
   }
 
   /**
-   * What one engine made of some files: its objects, what it reported, and how many expectations
-   * were evaluated on its output (none when no file was rendered).
+   * What one engine made of some files: its objects, written, what it reported, and how many
+   * expectations were evaluated on its output (none when no file was rendered).
    */
   private record Rendered(
-      List<PolicyObject> objects, List<Diagnostic> diagnostics, Optional<Integer> expectationsChecked) {}
+      List<Manifest> manifests, List<Diagnostic> diagnostics, Optional<Integer> expectationsChecked) {}
 
   /**
-   * The objects of {@code engine} for {@code files}: what the engine cannot express is reported,
-   * and each file's expectations are evaluated on what was rendered for it.
+   * The objects of {@code engine} for {@code files}, each written as soon as it is rendered: what
+   * the engine cannot express is reported, and each file's expectations are evaluated on what was
+   * written for it.
    */
   private static Rendered render(String engine, List<Lowered> files) {
     Backend backend = Backends.forEngine(engine)
         .orElseThrow(() -> new IllegalStateException("no backend for " + engine));
-    List<PolicyObject> rendered = new ArrayList<>();
+    List<Manifest> written = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     Optional<Integer> checked = Optional.empty();
     for (Lowered file : files) {
@@ -146,13 +146,14 @@ public final class Compiler {
       if (capability.stream().anyMatch(Diagnostic::isError)) {
         continue;
       }
-      List<PolicyObject> objects = backend.render(file.policies());
+      List<Manifest> manifests = new ArrayList<>();
+      backend.render(file.policies(), object -> manifests.add(Manifest.of(object)));
       // An expect that does not hold is an error of compile too: the output is not written.
-      diagnostics.addAll(Verifier.verify(engine, objects, file.expectations()));
+      diagnostics.addAll(Verifier.verify(engine, manifests, file.expectations()));
       checked = Optional.of(checked.orElse(0) + file.expectations().expectations().size());
-      rendered.addAll(objects);
+      written.addAll(manifests);
     }
-    return new Rendered(rendered, diagnostics, checked);
+    return new Rendered(written, diagnostics, checked);
   }
 
   private static String engineOf(JnpFile file, Parameters parameters, Options options) {

@@ -2,7 +2,9 @@ package dev.jnp.engine;
 
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.ir.PolicySet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One policy engine. Implementations are small, stateless and listed in {@code
@@ -22,7 +24,15 @@ public interface Backend {
 
   /**
    * The engine's policy objects for {@code policies}, which {@link #check} found no error in:
-   * allowlists in source order, then default-denies.
+   * allowlists in source order, then default-denies, each handed to {@code into} as soon as it is
+   * made, so that a caller that writes it out need not keep its tree.
    */
-  List<PolicyObject> render(PolicySet policies);
+  void render(PolicySet policies, Consumer<PolicyObject> into);
+
+  /** The engine's policy objects for {@code policies}, in {@link #render(PolicySet, Consumer)}'s order. */
+  default List<PolicyObject> render(PolicySet policies) {
+    List<PolicyObject> objects = new ArrayList<>();
+    render(policies, objects::add);
+    return objects;
+  }
 }

@@ -9,10 +9,4 @@ import java.util.Optional;
  * {@link dev.jnp.yaml.YamlWriter}.
  */
 public record PolicyObject(
-    String kind, String name, Optional<String> namespace, Map<String, Object> tree) {
-
-  /** A file name for this object when objects are written one per file. */
-  public String fileName() {
-    return namespace.map(ns -> ns + "-").orElse("") + name + ".yaml";
-  }
-}
+    String kind, String name, Optional<String> namespace, Map<String, Object> tree) {}

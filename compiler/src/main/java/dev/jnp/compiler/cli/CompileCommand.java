@@ -1,8 +1,7 @@
 package dev.jnp.compiler.cli;
 
+import dev.jnp.compiler.Manifest;
 import dev.jnp.compiler.Options;
-import dev.jnp.compiler.Parallel;
-import dev.jnp.engine.PolicyObject;
 import dev.jnp.yaml.YamlWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,43 +50,34 @@ final class CompileCommand implements Command {
     if (outcome.failed()) {
       return Main.INPUT_ERRORS;
     }
-    Map<String, List<PolicyObject>> objects = outcome.compilation().orElseThrow().objects();
-    List<String> engines = new ArrayList<>(objects.keySet());
+    Map<String, List<Manifest>> manifests = outcome.compilation().orElseThrow().manifests();
     if (output.isEmpty()) {
-      // One YAML stream; the engines' parts are written in parallel, then joined in engine order.
-      List<String> streams =
-          Parallel.map(engines, engine -> YamlWriter.writeAll(trees(objects.get(engine))));
+      // One YAML stream: every engine's documents, in engine order.
       String separator = "";
-      for (String stream : streams) {
-        if (!stream.isEmpty()) {
+      for (List<Manifest> engine : manifests.values()) {
+        for (Manifest manifest : engine) {
           out.write(separator);
-          out.write(stream);
+          out.write(manifest.yaml());
           separator = "---\n";
         }
       }
       out.flush();
       return Main.OK;
     }
-    boolean perEngine = objects.size() > 1 || source.engine.equals(Optional.of(Options.ALL_ENGINES));
-    List<Map<String, String>> folders =
-        Parallel.map(engines, engine -> files(objects.get(engine), perEngine ? engine + "/" : ""));
+    boolean perEngine = manifests.size() > 1 || source.engine.equals(Optional.of(Options.ALL_ENGINES));
     Map<String, String> files = new LinkedHashMap<>();
-    folders.forEach(files::putAll);
+    manifests.forEach((engine, written) -> files.putAll(files(written, perEngine ? engine + "/" : "")));
     OutputDirectory.write(output.get(), files);
     return Main.OK;
   }
 
-  private static List<Map<String, Object>> trees(List<PolicyObject> objects) {
-    return objects.stream().map(PolicyObject::tree).toList();
-  }
-
   /** One file per object under {@code folder}, and the kustomization.yaml that lists them. */
-  private static Map<String, String> files(List<PolicyObject> objects, String folder) {
+  private static Map<String, String> files(List<Manifest> manifests, String folder) {
     Map<String, String> files = new LinkedHashMap<>();
     List<String> resources = new ArrayList<>();
-    for (PolicyObject object : objects) {
-      files.put(folder + object.fileName(), YamlWriter.write(object.tree()));
-      resources.add(object.fileName());
+    for (Manifest manifest : manifests) {
+      files.put(folder + manifest.fileName(), manifest.yaml());
+      resources.add(manifest.fileName());
     }
     files.put(folder + OutputDirectory.KUSTOMIZATION, kustomization(resources));
     return files;

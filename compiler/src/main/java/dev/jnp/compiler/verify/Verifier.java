@@ -1,7 +1,7 @@
 package dev.jnp.compiler.verify;
 
+import dev.jnp.compiler.Manifest;
 import dev.jnp.diagnostics.Diagnostic;
-import dev.jnp.engine.PolicyObject;
 import dev.jnp.flows.Connection;
 import dev.jnp.flows.ConnectionSet;
 import dev.jnp.flows.ManifestReader;
@@ -9,10 +9,8 @@ import dev.jnp.flows.PolicyDocument;
 import dev.jnp.flows.PolicyEvaluator;
 import dev.jnp.flows.PolicyEvaluators;
 import dev.jnp.flows.Verdict;
-import dev.jnp.yaml.YamlWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Checks expectations against what a backend rendered, read back from its YAML — not from the
@@ -25,12 +23,11 @@ public final class Verifier {
   private Verifier() {}
 
   /** One diagnostic per expectation that does not hold on {@code engine}. */
-  public static List<Diagnostic> verify(String engine, List<PolicyObject> objects, Expectations expectations) {
+  public static List<Diagnostic> verify(String engine, List<Manifest> manifests, Expectations expectations) {
     if (expectations.isEmpty()) {
       return List.of();
     }
-    List<Map<String, Object>> trees = objects.stream().map(PolicyObject::tree).toList();
-    List<PolicyDocument> documents = ManifestReader.renderedPolicies(YamlWriter.writeAll(trees));
+    List<PolicyDocument> documents = ManifestReader.renderedPolicies(Manifest.stream(manifests));
     PolicyEvaluator evaluator = PolicyEvaluators.forEngine(engine, documents);
     List<Diagnostic> failures = new ArrayList<>();
     for (Expectation expectation : expectations.expectations()) {

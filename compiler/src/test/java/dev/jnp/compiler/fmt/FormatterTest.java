@@ -4,13 +4,12 @@ import static com.google.common.truth.Truth.assertThat;
 
 import dev.jnp.compiler.Compilation;
 import dev.jnp.compiler.Compiler;
+import dev.jnp.compiler.Manifest;
 import dev.jnp.compiler.Options;
 import dev.jnp.compiler.SourceInput;
 import dev.jnp.compiler.TestSources;
 import dev.jnp.compiler.syntax.SourceParser;
 import dev.jnp.engine.Backends;
-import dev.jnp.engine.PolicyObject;
-import dev.jnp.yaml.YamlWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +36,8 @@ class FormatterTest {
     for (String engine : Backends.available()) {
       Compilation compilation = Compiler.compile(List.of(new SourceInput(path, text)), new Options(Optional.of(engine), List.of(), false));
       compilation.diagnostics().forEach(d -> meaning.add(engine + " " + d.severity() + " " + d.code() + " " + d.message()));
-      for (List<PolicyObject> objects : compilation.objects().values()) {
-        objects.forEach(o -> meaning.add(YamlWriter.write(o.tree())));
+      for (List<Manifest> manifests : compilation.manifests().values()) {
+        manifests.forEach(m -> meaning.add(m.yaml()));
       }
     }
     return meaning;

@@ -3,10 +3,12 @@ package dev.jnp.compiler.lsp;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jnp.compiler.Compilation;
+import dev.jnp.compiler.Manifest;
 import dev.jnp.compiler.TestSources;
 import dev.jnp.engine.Backends;
-import dev.jnp.engine.PolicyObject;
+import dev.jnp.yaml.YamlReader;
 import dev.jnp.yaml.YamlWriter;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,13 @@ import org.junit.jupiter.api.Test;
 /** Hover: a rule as its engine renders it, and a name's declaration. */
 class HoversTest {
   private static final String OPERATOR = LanguageServerTest.JAAS.replace("param operator = false", "param operator = true");
+
+  /** The list under {@code key} in the spec of the object {@code manifest} holds, read back. */
+  @SuppressWarnings("unchecked")
+  private static List<Object> spec(Manifest manifest, String key) {
+    Map<String, Object> tree = new ObjectMapper().convertValue(YamlReader.readAll(manifest.yaml()).get(0), Map.class);
+    return (List<Object>) ((Map<String, Object>) tree.get("spec")).get(key);
+  }
 
   private static String hover(String text, String marker) {
     return hover(text, LspSession.positionOf(text, marker));
@@ -63,9 +72,7 @@ class HoversTest {
   @Test
   void eachRulesCutIsExactlyItsShareOfTheWholeObject() {
     Compilation compilation = TestSources.compile(OPERATOR);
-    PolicyObject jaas = compilation.objects().get("kubernetes").get(0);
-    @SuppressWarnings("unchecked")
-    List<Object> ingress = (List<Object>) ((Map<String, Object>) jaas.tree().get("spec")).get("ingress");
+    List<Object> ingress = spec(compilation.manifests().get("kubernetes").get(0), "ingress");
     List<String> rules = List.of("allow http from any", "allow management from nodes", "allow storage from flux");
     assertThat(ingress).hasSize(rules.size());
     for (int i = 0; i < rules.size(); i++) {
@@ -85,11 +92,10 @@ class HoversTest {
       if (compilation.hasErrors()) {
         continue; // this engine cannot express the sample; its hover says why, tested above
       }
-      PolicyObject jaas = compilation.objects().get(engine).get(0);
+      Manifest jaas = compilation.manifests().get(engine).get(0);
       for (String rule : List.of("allow http from any", "allow storage from flux", "allow 443 to cidr")) {
         String key = rule.contains(" to ") ? "egress" : "ingress";
-        @SuppressWarnings("unchecked")
-        List<Object> whole = (List<Object>) ((Map<String, Object>) jaas.tree().get("spec")).get(key);
+        List<Object> whole = spec(jaas, key);
         String markdown = hover(text, rule);
         int start = markdown.indexOf("```yaml\n" + key + ":\n");
         assertWithMessage("%s: %s", engine, markdown).that(start).isAtLeast(0);

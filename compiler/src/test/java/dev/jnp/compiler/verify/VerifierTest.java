@@ -56,7 +56,7 @@ class VerifierTest {
     Compilation compilation = compile(engine);
     List<Diagnostic> failures = compilation.diagnostics().stream().filter(d -> d.code().equals(Verifier.FAILED)).toList();
     assertThat(failures.stream().map(d -> d.span().line()).toList()).containsExactly(16, 17, 20).inOrder();
-    assertThat(compilation.objects()).isEmpty();
+    assertThat(compilation.manifests()).isEmpty();
     // The deciding rule is named: the one that allows what a deny expected, and the policy that
     // isolates the pod when nothing allows it.
     assertThat(failures.get(1).message()).contains("on " + engine + ", 'expect deny ns front -> web:http' does not hold: allowed");

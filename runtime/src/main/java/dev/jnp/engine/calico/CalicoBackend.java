@@ -13,6 +13,7 @@ import dev.jnp.ir.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Calico {@code projectcalico.org/v3} NetworkPolicy (Calico Open Source). OSS Calico has no FQDN
@@ -118,7 +119,7 @@ public final class CalicoBackend implements Backend {
   }
 
   @Override
-  public List<PolicyObject> render(PolicySet policies) {
-    return new CalicoConverter().convert(policies);
+  public void render(PolicySet policies, Consumer<PolicyObject> into) {
+    new CalicoConverter().convert(policies, into);
   }
 }

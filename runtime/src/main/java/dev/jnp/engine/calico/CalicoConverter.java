@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -55,16 +56,14 @@ final class CalicoConverter {
   /** The schema's {@code maxItems} for the {@code ports} of one entity. */
   static final int MAX_PORTS = 50;
 
-  List<PolicyObject> convert(PolicySet policies) {
-    List<PolicyObject> objects = new ArrayList<>();
+  void convert(PolicySet policies, Consumer<PolicyObject> into) {
     for (Allowlist allowlist : policies.allowlists()) {
-      objects.add(
+      into.accept(
           allowlist(allowlist, allowlistOrder(policies.defaultDeny(allowlist.namespace()))));
     }
     for (DefaultDeny deny : policies.defaultDenies()) {
-      objects.add(defaultDeny(deny));
+      into.accept(defaultDeny(deny));
     }
-    return objects;
   }
 
   /** 1000, or half the deny's order when that leaves no room above 1000. */

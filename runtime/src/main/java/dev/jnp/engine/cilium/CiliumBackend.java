@@ -11,6 +11,7 @@ import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Cilium {@code cilium.io/v2} CiliumNetworkPolicy. Cilium selects every peer kind the language
@@ -56,7 +57,7 @@ public final class CiliumBackend implements Backend {
   }
 
   @Override
-  public List<PolicyObject> render(PolicySet policies) {
-    return new CiliumConverter().convert(policies);
+  public void render(PolicySet policies, Consumer<PolicyObject> into) {
+    new CiliumConverter().convert(policies, into);
   }
 }

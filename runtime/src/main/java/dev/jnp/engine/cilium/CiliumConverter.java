@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Turns the IR into CiliumNetworkPolicy object trees.
@@ -49,15 +50,13 @@ final class CiliumConverter {
   /** The schema's {@code maxItems} for the ports of one {@code toPorts} entry. */
   static final int MAX_PORTS = 40;
 
-  List<PolicyObject> convert(PolicySet policies) {
-    List<PolicyObject> objects = new ArrayList<>();
+  void convert(PolicySet policies, Consumer<PolicyObject> into) {
     for (Allowlist allowlist : policies.allowlists()) {
-      objects.add(allowlist(allowlist));
+      into.accept(allowlist(allowlist));
     }
     for (DefaultDeny deny : policies.defaultDenies()) {
-      objects.add(defaultDeny(deny));
+      into.accept(defaultDeny(deny));
     }
-    return objects;
   }
 
   private PolicyObject allowlist(Allowlist allowlist) {

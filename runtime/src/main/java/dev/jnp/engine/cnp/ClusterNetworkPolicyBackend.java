@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * ClusterNetworkPolicy {@code policy.networking.k8s.io/v1alpha2}, standard channel, {@code
@@ -192,8 +193,8 @@ public final class ClusterNetworkPolicyBackend implements Backend {
   }
 
   @Override
-  public List<PolicyObject> render(PolicySet policies) {
-    return new ClusterNetworkPolicyConverter().convert(policies);
+  public void render(PolicySet policies, Consumer<PolicyObject> into) {
+    new ClusterNetworkPolicyConverter().convert(policies, into);
   }
 
   /**

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Turns the IR into ClusterNetworkPolicy object trees, all in the {@code Baseline} tier.
@@ -57,16 +58,14 @@ final class ClusterNetworkPolicyConverter {
 
   static final List<Object> EVERY_NETWORK = List.of("0.0.0.0/0", "::/0");
 
-  List<PolicyObject> convert(PolicySet policies) {
-    List<PolicyObject> objects = new ArrayList<>();
+  void convert(PolicySet policies, Consumer<PolicyObject> into) {
     for (Allowlist allowlist : policies.allowlists()) {
-      objects.add(
+      into.accept(
           allowlist(allowlist, allowlistPriority(policies.defaultDeny(allowlist.namespace()))));
     }
     for (DefaultDeny deny : policies.defaultDenies()) {
-      objects.add(defaultDeny(deny));
+      into.accept(defaultDeny(deny));
     }
-    return objects;
   }
 
   /** The deny's priority: the order the author wrote, else {@link #DEFAULT_DENY_PRIORITY}. */

@@ -10,6 +10,7 @@ import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Kubernetes {@code networking.k8s.io/v1} NetworkPolicy. */
 public final class KubernetesBackend implements Backend {
@@ -83,7 +84,7 @@ public final class KubernetesBackend implements Backend {
   }
 
   @Override
-  public List<PolicyObject> render(PolicySet policies) {
-    return new KubernetesConverter().convert(policies);
+  public void render(PolicySet policies, Consumer<PolicyObject> into) {
+    new KubernetesConverter().convert(policies, into);
   }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Turns the IR into NetworkPolicy object trees. */
 final class KubernetesConverter {
@@ -25,15 +26,13 @@ final class KubernetesConverter {
   private static final String KIND = "NetworkPolicy";
   private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-  List<PolicyObject> convert(PolicySet policies) {
-    List<PolicyObject> objects = new ArrayList<>();
+  void convert(PolicySet policies, Consumer<PolicyObject> into) {
     for (Allowlist allowlist : policies.allowlists()) {
-      objects.add(allowlist(allowlist));
+      into.accept(allowlist(allowlist));
     }
     for (DefaultDeny deny : policies.defaultDenies()) {
-      objects.add(defaultDeny(deny));
+      into.accept(defaultDeny(deny));
     }
-    return objects;
   }
 
   private PolicyObject allowlist(Allowlist allowlist) {
