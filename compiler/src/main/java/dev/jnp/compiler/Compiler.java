@@ -146,14 +146,25 @@ public final class Compiler {
       if (capability.stream().anyMatch(Diagnostic::isError)) {
         continue;
       }
-      List<Manifest> manifests = new ArrayList<>();
-      backend.render(file.policies(), object -> manifests.add(Manifest.of(object)));
+      List<Manifest> manifests = write(backend, file.policies());
       // An expect that does not hold is an error of compile too: the output is not written.
       diagnostics.addAll(Verifier.verify(engine, manifests, file.expectations()));
       checked = Optional.of(checked.orElse(0) + file.expectations().expectations().size());
       written.addAll(manifests);
     }
     return new Rendered(written, diagnostics, checked);
+  }
+
+  /** The objects of {@code policies}, each written as soon as it is rendered, its tree dropped. */
+  private static List<Manifest> write(Backend backend, PolicySet policies) {
+    List<Manifest> manifests = new ArrayList<>();
+    for (Allowlist allowlist : policies.allowlists()) {
+      manifests.add(Manifest.of(backend.render(allowlist, policies)));
+    }
+    for (DefaultDeny deny : policies.defaultDenies()) {
+      manifests.add(Manifest.of(backend.render(deny)));
+    }
+    return manifests;
   }
 
   private static String engineOf(JnpFile file, Parameters parameters, Options options) {

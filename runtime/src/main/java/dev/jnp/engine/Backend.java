@@ -1,10 +1,11 @@
 package dev.jnp.engine;
 
 import dev.jnp.diagnostics.Diagnostic;
+import dev.jnp.ir.Allowlist;
+import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.PolicySet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * One policy engine. Implementations are small, stateless and listed in {@code
@@ -23,16 +24,27 @@ public interface Backend {
   List<Diagnostic> check(PolicySet policies);
 
   /**
-   * The engine's policy objects for {@code policies}, which {@link #check} found no error in:
-   * allowlists in source order, then default-denies, each handed to {@code into} as soon as it is
-   * made, so that a caller that writes it out need not keep its tree.
+   * The object of {@code allowlist}, one of {@code policies}, which {@link #check} found no error
+   * in (the default-deny of its namespace may set its order). Objects are made one at a time, so
+   * that a caller may make them in parallel and write each out without keeping its tree.
    */
-  void render(PolicySet policies, Consumer<PolicyObject> into);
+  PolicyObject render(Allowlist allowlist, PolicySet policies);
 
-  /** The engine's policy objects for {@code policies}, in {@link #render(PolicySet, Consumer)}'s order. */
+  /** The object of {@code deny}, one of the default-denies of a policy set. */
+  PolicyObject render(DefaultDeny deny);
+
+  /**
+   * The engine's policy objects for {@code policies}: one per allowlist, in source order, then one
+   * per default-deny.
+   */
   default List<PolicyObject> render(PolicySet policies) {
     List<PolicyObject> objects = new ArrayList<>();
-    render(policies, objects::add);
+    for (Allowlist allowlist : policies.allowlists()) {
+      objects.add(render(allowlist, policies));
+    }
+    for (DefaultDeny deny : policies.defaultDenies()) {
+      objects.add(render(deny));
+    }
     return objects;
   }
 }

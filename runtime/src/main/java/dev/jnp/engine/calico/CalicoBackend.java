@@ -13,7 +13,6 @@ import dev.jnp.ir.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * Calico {@code projectcalico.org/v3} NetworkPolicy (Calico Open Source). OSS Calico has no FQDN
@@ -119,7 +118,12 @@ public final class CalicoBackend implements Backend {
   }
 
   @Override
-  public void render(PolicySet policies, Consumer<PolicyObject> into) {
-    new CalicoConverter().convert(policies, into);
+  public PolicyObject render(Allowlist allowlist, PolicySet policies) {
+    return new CalicoConverter().allowlist(allowlist, policies);
+  }
+
+  @Override
+  public PolicyObject render(DefaultDeny deny) {
+    return new CalicoConverter().defaultDeny(deny);
   }
 }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -56,21 +55,16 @@ final class CalicoConverter {
   /** The schema's {@code maxItems} for the {@code ports} of one entity. */
   static final int MAX_PORTS = 50;
 
-  void convert(PolicySet policies, Consumer<PolicyObject> into) {
-    for (Allowlist allowlist : policies.allowlists()) {
-      into.accept(
-          allowlist(allowlist, allowlistOrder(policies.defaultDeny(allowlist.namespace()))));
-    }
-    for (DefaultDeny deny : policies.defaultDenies()) {
-      into.accept(defaultDeny(deny));
-    }
-  }
-
   /** 1000, or half the deny's order when that leaves no room above 1000. */
   static int allowlistOrder(Optional<DefaultDeny> deny) {
     return deny.filter(d -> d.order() <= ALLOWLIST_ORDER)
         .map(d -> Math.floorDiv(d.order(), 2))
         .orElse(ALLOWLIST_ORDER);
+  }
+
+  /** The object of {@code allowlist}, one of {@code policies}. */
+  PolicyObject allowlist(Allowlist allowlist, PolicySet policies) {
+    return allowlist(allowlist, allowlistOrder(policies.defaultDeny(allowlist.namespace())));
   }
 
   private PolicyObject allowlist(Allowlist allowlist, int order) {
@@ -93,7 +87,7 @@ final class CalicoConverter {
     return new PolicyObject(KIND, allowlist.name(), Optional.of(allowlist.namespace()), tree);
   }
 
-  private PolicyObject defaultDeny(DefaultDeny deny) {
+  PolicyObject defaultDeny(DefaultDeny deny) {
     List<Object> types = list();
     for (Direction direction : Direction.values()) {
       if (deny.covers(direction)) {

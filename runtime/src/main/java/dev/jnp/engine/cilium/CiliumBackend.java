@@ -5,13 +5,13 @@ import dev.jnp.engine.Backend;
 import dev.jnp.engine.Capability;
 import dev.jnp.engine.PolicyObject;
 import dev.jnp.ir.Allowlist;
+import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.Direction;
 import dev.jnp.ir.Peer;
 import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.Rule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Cilium {@code cilium.io/v2} CiliumNetworkPolicy. Cilium selects every peer kind the language
@@ -57,7 +57,12 @@ public final class CiliumBackend implements Backend {
   }
 
   @Override
-  public void render(PolicySet policies, Consumer<PolicyObject> into) {
-    new CiliumConverter().convert(policies, into);
+  public PolicyObject render(Allowlist allowlist, PolicySet policies) {
+    return new CiliumConverter().allowlist(allowlist);
+  }
+
+  @Override
+  public PolicyObject render(DefaultDeny deny) {
+    return new CiliumConverter().defaultDeny(deny);
   }
 }

@@ -11,7 +11,6 @@ import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.Direction;
 import dev.jnp.ir.NamespaceSelector;
 import dev.jnp.ir.Peer;
-import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.PortRange;
 import dev.jnp.ir.Rule;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * Turns the IR into CiliumNetworkPolicy object trees.
@@ -50,16 +48,7 @@ final class CiliumConverter {
   /** The schema's {@code maxItems} for the ports of one {@code toPorts} entry. */
   static final int MAX_PORTS = 40;
 
-  void convert(PolicySet policies, Consumer<PolicyObject> into) {
-    for (Allowlist allowlist : policies.allowlists()) {
-      into.accept(allowlist(allowlist));
-    }
-    for (DefaultDeny deny : policies.defaultDenies()) {
-      into.accept(defaultDeny(deny));
-    }
-  }
-
-  private PolicyObject allowlist(Allowlist allowlist) {
+  PolicyObject allowlist(Allowlist allowlist) {
     Map<String, Object> spec =
         map("endpointSelector", map("matchLabels", labels(allowlist.podLabels())));
     for (Direction direction : Direction.values()) {
@@ -72,7 +61,7 @@ final class CiliumConverter {
     return new PolicyObject(KIND, allowlist.name(), Optional.of(allowlist.namespace()), tree);
   }
 
-  private PolicyObject defaultDeny(DefaultDeny deny) {
+  PolicyObject defaultDeny(DefaultDeny deny) {
     Map<String, Object> spec = map("endpointSelector", map());
     for (Direction direction : Direction.values()) {
       if (deny.covers(direction)) {

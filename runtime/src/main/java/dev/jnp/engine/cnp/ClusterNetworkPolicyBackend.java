@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * ClusterNetworkPolicy {@code policy.networking.k8s.io/v1alpha2}, standard channel, {@code
@@ -193,8 +192,13 @@ public final class ClusterNetworkPolicyBackend implements Backend {
   }
 
   @Override
-  public void render(PolicySet policies, Consumer<PolicyObject> into) {
-    new ClusterNetworkPolicyConverter().convert(policies, into);
+  public PolicyObject render(Allowlist allowlist, PolicySet policies) {
+    return new ClusterNetworkPolicyConverter().allowlist(allowlist, policies);
+  }
+
+  @Override
+  public PolicyObject render(DefaultDeny deny) {
+    return new ClusterNetworkPolicyConverter().defaultDeny(deny);
   }
 
   /**

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Turns the IR into ClusterNetworkPolicy object trees, all in the {@code Baseline} tier.
@@ -58,16 +57,6 @@ final class ClusterNetworkPolicyConverter {
 
   static final List<Object> EVERY_NETWORK = List.of("0.0.0.0/0", "::/0");
 
-  void convert(PolicySet policies, Consumer<PolicyObject> into) {
-    for (Allowlist allowlist : policies.allowlists()) {
-      into.accept(
-          allowlist(allowlist, allowlistPriority(policies.defaultDeny(allowlist.namespace()))));
-    }
-    for (DefaultDeny deny : policies.defaultDenies()) {
-      into.accept(defaultDeny(deny));
-    }
-  }
-
   /** The deny's priority: the order the author wrote, else {@link #DEFAULT_DENY_PRIORITY}. */
   static int denyPriority(DefaultDeny deny) {
     return deny.orderGiven() ? deny.order() : DEFAULT_DENY_PRIORITY;
@@ -83,6 +72,11 @@ final class ClusterNetworkPolicyConverter {
 
   static String objectName(String namespace, String name) {
     return namespace + "-" + name;
+  }
+
+  /** The object of {@code allowlist}, one of {@code policies}. */
+  PolicyObject allowlist(Allowlist allowlist, PolicySet policies) {
+    return allowlist(allowlist, allowlistPriority(policies.defaultDeny(allowlist.namespace())));
   }
 
   private PolicyObject allowlist(Allowlist allowlist, int priority) {
@@ -106,7 +100,7 @@ final class ClusterNetworkPolicyConverter {
     return new PolicyObject(KIND, name, Optional.empty(), tree);
   }
 
-  private PolicyObject defaultDeny(DefaultDeny deny) {
+  PolicyObject defaultDeny(DefaultDeny deny) {
     Map<String, Object> spec =
         map(
             "tier",

@@ -4,13 +4,14 @@ import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.engine.Backend;
 import dev.jnp.engine.Capability;
 import dev.jnp.engine.PolicyObject;
+import dev.jnp.ir.Allowlist;
+import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.Direction;
 import dev.jnp.ir.Peer;
 import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.Rule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** Kubernetes {@code networking.k8s.io/v1} NetworkPolicy. */
 public final class KubernetesBackend implements Backend {
@@ -84,7 +85,12 @@ public final class KubernetesBackend implements Backend {
   }
 
   @Override
-  public void render(PolicySet policies, Consumer<PolicyObject> into) {
-    new KubernetesConverter().convert(policies, into);
+  public PolicyObject render(Allowlist allowlist, PolicySet policies) {
+    return new KubernetesConverter().allowlist(allowlist);
+  }
+
+  @Override
+  public PolicyObject render(DefaultDeny deny) {
+    return new KubernetesConverter().defaultDeny(deny);
   }
 }

@@ -11,14 +11,12 @@ import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.Direction;
 import dev.jnp.ir.NamespaceSelector;
 import dev.jnp.ir.Peer;
-import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.PortRange;
 import dev.jnp.ir.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** Turns the IR into NetworkPolicy object trees. */
 final class KubernetesConverter {
@@ -26,16 +24,7 @@ final class KubernetesConverter {
   private static final String KIND = "NetworkPolicy";
   private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-  void convert(PolicySet policies, Consumer<PolicyObject> into) {
-    for (Allowlist allowlist : policies.allowlists()) {
-      into.accept(allowlist(allowlist));
-    }
-    for (DefaultDeny deny : policies.defaultDenies()) {
-      into.accept(defaultDeny(deny));
-    }
-  }
-
-  private PolicyObject allowlist(Allowlist allowlist) {
+  PolicyObject allowlist(Allowlist allowlist) {
     List<Object> policyTypes = list("Ingress");
     Map<String, Object> spec =
         map("podSelector", map("matchLabels", labels(allowlist.podLabels())));
@@ -56,7 +45,7 @@ final class KubernetesConverter {
     return new PolicyObject(KIND, allowlist.name(), Optional.of(allowlist.namespace()), tree);
   }
 
-  private PolicyObject defaultDeny(DefaultDeny deny) {
+  PolicyObject defaultDeny(DefaultDeny deny) {
     List<Object> policyTypes = list();
     for (Direction direction : Direction.values()) {
       if (deny.covers(direction)) {
