@@ -207,21 +207,12 @@ public final class ClusterNetworkPolicyBackend implements Backend {
    */
   private static void checkOverlaps(List<Allowlist> allowlists, List<Diagnostic> found) {
     // Only allowlists of one namespace can select the same pods: compare within namespaces.
-    Map<String, List<Allowlist>> earlierByNamespace = new HashMap<>();
+    Map<String, SelectorOverlaps> earlierByNamespace = new HashMap<>();
     for (Allowlist later : allowlists) {
-      List<Allowlist> earlier = earlierByNamespace.computeIfAbsent(later.namespace(), n -> new ArrayList<>());
-      for (Allowlist candidate : earlier) {
-        if (compatible(candidate, later)) {
-          found.add(Capability.overlappingAllowlists(ENGINE, candidate.name(), later.name(), later.span()));
-          break;
-        }
-      }
+      SelectorOverlaps earlier = earlierByNamespace.computeIfAbsent(later.namespace(), n -> new SelectorOverlaps());
+      earlier.firstCompatible(later).ifPresent(first ->
+          found.add(Capability.overlappingAllowlists(ENGINE, first.name(), later.name(), later.span())));
       earlier.add(later);
     }
-  }
-
-  private static boolean compatible(Allowlist a, Allowlist b) {
-    return a.podLabels().entrySet().stream()
-        .allMatch(e -> !b.podLabels().containsKey(e.getKey()) || b.podLabels().get(e.getKey()).equals(e.getValue()));
   }
 }
