@@ -219,24 +219,17 @@ public final class Lowering {
     }
   }
 
-  /** Notes a rule that allows nothing another rule of the same direction does not already allow. */
+  /**
+   * Notes a rule that allows nothing another rule of the same direction does not already allow:
+   * one inside a wider rule, or the later of two that allow the same.
+   */
   private void reportShadowed(List<Rule> rules) {
+    ShadowedRules shadowed = new ShadowedRules(rules);
     for (int i = 0; i < rules.size(); i++) {
-      for (int j = 0; j < rules.size(); j++) {
-        Rule rule = rules.get(i);
-        Rule other = rules.get(j);
-        if (i == j || rule.dns() || other.dns()) {
-          continue;
-        }
-        boolean sameAsEarlier = j < i && RuleCover.covers(rule, other);
-        boolean strictlyInside = RuleCover.covers(other, rule) && !RuleCover.covers(rule, other);
-        if (sameAsEarlier || strictlyInside) {
-          diagnostics.add(
-              Diagnostic.info(Codes.SHADOWED_RULE, rule.span(), "this rule allows nothing that the rule on line " + other.span().line() + " does not already allow")
-                  .withHint("remove it, or narrow the other rule"));
-          break;
-        }
-      }
+      Rule rule = rules.get(i);
+      shadowed.covering(i).ifPresent(other -> diagnostics.add(
+          Diagnostic.info(Codes.SHADOWED_RULE, rule.span(), "this rule allows nothing that the rule on line " + other.span().line() + " does not already allow")
+              .withHint("remove it, or narrow the other rule")));
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.jnp.compiler.lower;
 import dev.jnp.ir.Peer;
 import dev.jnp.ir.PortRange;
 import dev.jnp.ir.Rule;
+import java.util.List;
 
 /** Whether one rule allows everything another allows, judged on how they are written. */
 final class RuleCover {
@@ -13,9 +14,11 @@ final class RuleCover {
     if (!portsCover(outer, inner)) {
       return false;
     }
-    // Loops, not streams: every pair of a workload's rules is compared, both ways.
-    for (Peer peer : inner.peers()) {
-      if (!peerCovered(outer, peer)) {
+    // Indexed loops, not streams or iterators: a workload's rules are compared pair by pair, both
+    // ways, where one peer selects for many rules (the peers can tell the others apart).
+    List<Peer> peers = inner.peers();
+    for (int i = 0; i < peers.size(); i++) {
+      if (!peerCovered(outer, peers.get(i))) {
         return false;
       }
     }
@@ -29,8 +32,9 @@ final class RuleCover {
     if (inner.allPorts()) {
       return false;
     }
-    for (PortRange range : inner.ports()) {
-      if (!portCovered(outer, range)) {
+    List<PortRange> ranges = inner.ports();
+    for (int i = 0; i < ranges.size(); i++) {
+      if (!portCovered(outer, ranges.get(i))) {
         return false;
       }
     }
@@ -38,8 +42,9 @@ final class RuleCover {
   }
 
   private static boolean portCovered(Rule outer, PortRange range) {
-    for (PortRange o : outer.ports()) {
-      if (contains(o, range)) {
+    List<PortRange> ranges = outer.ports();
+    for (int i = 0; i < ranges.size(); i++) {
+      if (contains(ranges.get(i), range)) {
         return true;
       }
     }
@@ -51,7 +56,9 @@ final class RuleCover {
   }
 
   private static boolean peerCovered(Rule outer, Peer peer) {
-    for (Peer o : outer.peers()) {
+    List<Peer> peers = outer.peers();
+    for (int i = 0; i < peers.size(); i++) {
+      Peer o = peers.get(i);
       if (o instanceof Peer.Any || sameSelection(o, peer)) {
         return true;
       }
