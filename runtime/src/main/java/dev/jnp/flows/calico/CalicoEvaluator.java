@@ -10,6 +10,7 @@ import dev.jnp.flows.PolicyDocument;
 import dev.jnp.flows.PolicyEvaluator;
 import dev.jnp.flows.PolicyRef;
 import dev.jnp.flows.Reason;
+import dev.jnp.flows.SelectorIndex;
 import dev.jnp.flows.Tree;
 import dev.jnp.flows.Verdict;
 import dev.jnp.flows.World;
@@ -45,6 +46,8 @@ public final class CalicoEvaluator implements PolicyEvaluator {
       Map.of("kube-admin", 1000.0, "default", 1_000_000.0, "kube-baseline", 10_000_000.0);
 
   private final List<TieredPolicy> policies = new ArrayList<>();
+  /** The policies, in order, by a label the pods they apply to carry. */
+  private final SelectorIndex<TieredPolicy> bySelector;
   private final Map<String, Double> tierOrder = new HashMap<>(BUILT_IN_TIERS);
   private final Map<String, String> tierDefault = new HashMap<>();
   private final List<String> warnings;
@@ -81,6 +84,7 @@ public final class CalicoEvaluator implements PolicyEvaluator {
         tierOrder.put(p.tier(), Double.POSITIVE_INFINITY);
       }
     }
+    this.bySelector = new SelectorIndex<>(policies, TieredPolicy::requiredLabel);
     this.warnings = List.copyOf(problems);
   }
 
@@ -148,7 +152,7 @@ public final class CalicoEvaluator implements PolicyEvaluator {
   private List<Tier> tiers(World world, Endpoint.Workload pod, Direction direction) {
     Map<String, List<TieredPolicy>> byTier = new TreeMap<>(
         Comparator.comparing((String t) -> tierOrder.get(t)).thenComparing(t -> t));
-    for (TieredPolicy p : policies) {
+    for (TieredPolicy p : bySelector.candidates(CalicoLabels.of(pod))) {
       if (p.appliesTo(world, pod, direction)) {
         byTier.computeIfAbsent(p.tier(), t -> new ArrayList<>()).add(p);
       }

@@ -13,6 +13,7 @@ import dev.jnp.flows.World;
 import dev.jnp.flows.selector.CalicoSelector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 
@@ -165,6 +166,11 @@ final class CalicoPolicy implements TieredPolicy {
       return false;
     }
     return selector.matches(CalicoLabels.of(pod));
+  }
+
+  @Override
+  public Optional<Map.Entry<String, String>> requiredLabel() {
+    return selector.requiredLabel();
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.jnp.flows.World;
 import dev.jnp.flows.kubernetes.IpBlockScope;
 import dev.jnp.flows.kubernetes.KubernetesPolicy;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 
@@ -47,6 +48,15 @@ final class NetworkPolicyInCalico implements TieredPolicy {
   @Override
   public boolean appliesTo(World world, Endpoint.Workload pod, Direction direction) {
     return policy.governs(direction) && policy.selects(pod);
+  }
+
+  /**
+   * The pod selector's required label, unless it is one of the {@code projectcalico.org/} labels
+   * that {@link CalicoLabels#of} writes over a pod's own.
+   */
+  @Override
+  public Optional<Map.Entry<String, String>> requiredLabel() {
+    return policy.requiredLabel().filter(label -> !label.getKey().startsWith("projectcalico.org/"));
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.jnp.flows.PolicyRef;
 import dev.jnp.flows.RuleRef;
 import dev.jnp.flows.World;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 
@@ -28,6 +29,12 @@ interface TieredPolicy {
 
   /** Whether the policy applies to {@code pod} in {@code direction}. */
   boolean appliesTo(World world, Endpoint.Workload pod, Direction direction);
+
+  /**
+   * A label that every pod the policy applies to carries among its Calico labels ({@link
+   * CalicoLabels#of}), if its selector names one.
+   */
+  Optional<Map.Entry<String, String>> requiredLabel();
 
   /** The first rule of {@code direction} that matches and decides ({@code Log} rules go on). */
   Optional<Outcome> firstMatch(World world, Direction direction, Connection connection);

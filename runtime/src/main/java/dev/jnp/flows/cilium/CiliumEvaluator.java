@@ -11,6 +11,7 @@ import dev.jnp.flows.PolicyDocument;
 import dev.jnp.flows.PolicyEvaluator;
 import dev.jnp.flows.PolicyRef;
 import dev.jnp.flows.Reason;
+import dev.jnp.flows.SelectorIndex;
 import dev.jnp.flows.Tree;
 import dev.jnp.flows.Verdict;
 import dev.jnp.flows.World;
@@ -49,6 +50,8 @@ public final class CiliumEvaluator implements PolicyEvaluator {
   private final KubernetesPolicies kubernetes;
   private final List<String> warnings;
   private final PodSelections<List<CiliumRule>> selections = new PodSelections<>();
+  /** The rules, in order, by a label of their own the pods they select carry. */
+  private final SelectorIndex<CiliumRule> bySelector;
 
   /** An evaluator for the Cilium policies and v1 NetworkPolicies among {@code documents}. */
   public CiliumEvaluator(List<PolicyDocument> documents) {
@@ -62,6 +65,7 @@ public final class CiliumEvaluator implements PolicyEvaluator {
       }
     }
     this.kubernetes = KubernetesPolicies.of(documents, IpBlockScope.WORLD, problems);
+    this.bySelector = new SelectorIndex<>(rules, CiliumRule::requiredPodLabel);
     this.warnings = List.copyOf(problems);
   }
 
@@ -116,7 +120,7 @@ public final class CiliumEvaluator implements PolicyEvaluator {
     List<CiliumRule> selecting = selections.of(world, pod.get(), direction, () -> {
       CiliumIdentity identity = CiliumIdentity.of(world, pod.get());
       List<CiliumRule> out = new ArrayList<>();
-      for (CiliumRule r : rules) {
+      for (CiliumRule r : bySelector.candidates(pod.get().labels())) {
         if (r.selects(identity)) {
           out.add(r);
         }

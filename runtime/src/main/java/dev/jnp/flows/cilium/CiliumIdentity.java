@@ -41,8 +41,8 @@ record CiliumIdentity(List<CiliumLabel> labels, Set<String> entities) {
                   CiliumLabel.K8S, CiliumLabel.NAMESPACE_LABELS + e.getKey(), e.getValue()));
             }
             labels.add(new CiliumLabel(
-                CiliumLabel.K8S, "io.cilium.k8s.policy.serviceaccount", pod.serviceAccount()));
-            labels.add(new CiliumLabel(CiliumLabel.K8S, "io.cilium.k8s.policy.cluster", "default"));
+                CiliumLabel.K8S, CiliumLabel.SERVICE_ACCOUNT, pod.serviceAccount()));
+            labels.add(new CiliumLabel(CiliumLabel.K8S, CiliumLabel.CLUSTER, "default"));
             return new CiliumIdentity(labels, Set.of("cluster", "all"));
           }
 

@@ -22,6 +22,19 @@ record CiliumLabel(String source, String key, String value) {
   /** The prefix of the labels a pod gets from its namespace's labels. */
   static final String NAMESPACE_LABELS = "io.cilium.k8s.namespace.labels.";
 
+  /** The key of the service-account label every pod has. */
+  static final String SERVICE_ACCOUNT = "io.cilium.k8s.policy.serviceaccount";
+  /** The key of the cluster label every pod has. */
+  static final String CLUSTER = "io.cilium.k8s.policy.cluster";
+
+  /**
+   * Whether {@code key} is one of the labels Cilium gives a pod besides its own (its namespace,
+   * its namespace's labels, its service account, its cluster).
+   */
+  static boolean isAddedToPods(String key) {
+    return key.equals(NAMESPACE) || key.startsWith(NAMESPACE_LABELS) || key.equals(SERVICE_ACCOUNT) || key.equals(CLUSTER);
+  }
+
   /** Splits a selector key into {source, key}. */
   static String[] splitKey(String written) {
     int colon = written.indexOf(':');

@@ -7,6 +7,7 @@ import dev.jnp.flows.RuleRef;
 import dev.jnp.flows.Tree;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -99,6 +100,11 @@ final class CiliumRule {
   /** Whether this rule's {@code endpointSelector} selects the pod known as {@code pod}. */
   boolean selects(CiliumIdentity pod) {
     return subject != null && subject.matches(pod.labels());
+  }
+
+  /** A label of its own that every pod this rule selects carries, if its selector names one. */
+  Optional<Map.Entry<String, String>> requiredPodLabel() {
+    return subject == null ? Optional.empty() : subject.requiredPodLabel();
   }
 
   List<CiliumPeerRule> allows(Direction direction) {

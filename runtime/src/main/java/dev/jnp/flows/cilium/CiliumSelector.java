@@ -5,6 +5,7 @@ import dev.jnp.flows.Tree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -70,6 +71,22 @@ final class CiliumSelector {
     List<Requirement> out = new ArrayList<>(requirements);
     out.add(new Requirement(source, key, "Exists", Set.of(), false));
     return new CiliumSelector(out);
+  }
+
+  /**
+   * A label of a pod's own that every pod this selector matches carries: an {@code In} of one
+   * value on a {@code k8s} (or any-source) key that is not one Cilium adds to pods, whose values
+   * may clash with a pod's own label of that key. None for a selector without one.
+   */
+  Optional<Map.Entry<String, String>> requiredPodLabel() {
+    for (Requirement r : requirements) {
+      if (r.operator.equals("In") && r.values.size() == 1
+          && (r.source.equals(CiliumLabel.ANY) || r.source.equals(CiliumLabel.K8S))
+          && !CiliumLabel.isAddedToPods(r.key)) {
+        return Optional.of(Map.entry(r.key, r.values.iterator().next()));
+      }
+    }
+    return Optional.empty();
   }
 
   boolean matches(List<CiliumLabel> labels) {

@@ -9,6 +9,7 @@ import dev.jnp.flows.PodSelections;
 import dev.jnp.flows.PolicyDocument;
 import dev.jnp.flows.PolicyEvaluator;
 import dev.jnp.flows.Reason;
+import dev.jnp.flows.SelectorIndex;
 import dev.jnp.flows.Verdict;
 import dev.jnp.flows.World;
 import dev.jnp.flows.kubernetes.IpBlockScope;
@@ -41,6 +42,9 @@ import java.util.TreeSet;
 public final class ClusterNetworkPolicyEvaluator implements PolicyEvaluator {
   private final List<ClusterPolicy> admin = new ArrayList<>();
   private final List<ClusterPolicy> baseline = new ArrayList<>();
+  /** Each tier's policies, in its order, by a label the pods they select carry. */
+  private final SelectorIndex<ClusterPolicy> adminBySelector;
+  private final SelectorIndex<ClusterPolicy> baselineBySelector;
   private final KubernetesPolicies kubernetes;
   private final List<String> warnings;
   private final PodSelections<Selected> selections = new PodSelections<>();
@@ -61,6 +65,8 @@ public final class ClusterNetworkPolicyEvaluator implements PolicyEvaluator {
         Comparator.comparingInt(ClusterPolicy::priority).thenComparing(p -> p.ref().name());
     admin.sort(order);
     baseline.sort(order);
+    this.adminBySelector = new SelectorIndex<>(admin, ClusterPolicy::requiredLabel);
+    this.baselineBySelector = new SelectorIndex<>(baseline, ClusterPolicy::requiredLabel);
     this.kubernetes = KubernetesPolicies.of(documents, IpBlockScope.NOT_PODS, problems);
     this.warnings = List.copyOf(problems);
   }
@@ -85,7 +91,7 @@ public final class ClusterNetworkPolicyEvaluator implements PolicyEvaluator {
     }
     Endpoint peer = direction == Direction.INGRESS ? connection.source() : connection.destination();
     Selected selected = selections.of(world, pod.get(), direction, () ->
-        new Selected(selecting(admin, world, pod.get()), selecting(baseline, world, pod.get())));
+        new Selected(selecting(adminBySelector, world, pod.get()), selecting(baselineBySelector, world, pod.get())));
     Optional<Decision> decided = tier(selected.admin(), world, pod.get(), direction, peer, connection);
     if (decided.isPresent()) {
       return decided.get();
@@ -105,9 +111,9 @@ public final class ClusterNetworkPolicyEvaluator implements PolicyEvaluator {
   /** The policies of one tier that select a pod, in the tier's order. */
   private record Selected(List<ClusterPolicy> admin, List<ClusterPolicy> baseline) {}
 
-  private static List<ClusterPolicy> selecting(List<ClusterPolicy> tier, World world, Endpoint.Workload pod) {
+  private static List<ClusterPolicy> selecting(SelectorIndex<ClusterPolicy> tier, World world, Endpoint.Workload pod) {
     List<ClusterPolicy> out = new ArrayList<>();
-    for (ClusterPolicy p : tier) {
+    for (ClusterPolicy p : tier.candidates(pod.labels())) {
       if (p.selects(world, pod)) {
         out.add(p);
       }

@@ -10,6 +10,7 @@ import dev.jnp.flows.World;
 import dev.jnp.flows.selector.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -93,6 +94,11 @@ final class ClusterPolicy {
       return false;
     }
     return subjectPods == null || subjectPods.matches(pod.labels());
+  }
+
+  /** A label every pod the policy selects carries, if its subject's pod selector names one. */
+  Optional<Map.Entry<String, String>> requiredLabel() {
+    return subjectPods == null ? Optional.empty() : subjectPods.requiredLabel();
   }
 
   List<ClusterRule> rules(Direction direction) {

@@ -9,6 +9,7 @@ import dev.jnp.flows.PodSelections;
 import dev.jnp.flows.PolicyDocument;
 import dev.jnp.flows.PolicyRef;
 import dev.jnp.flows.Reason;
+import dev.jnp.flows.SelectorIndex;
 import dev.jnp.flows.World;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,13 @@ import java.util.SortedSet;
  */
 public final class KubernetesPolicies {
   private final List<KubernetesPolicy> policies;
+  private final SelectorIndex<KubernetesPolicy> bySelector;
   private final IpBlockScope scope;
   private final PodSelections<List<KubernetesPolicy>> isolating = new PodSelections<>();
 
   private KubernetesPolicies(List<KubernetesPolicy> policies, IpBlockScope scope) {
     this.policies = List.copyOf(policies);
+    this.bySelector = new SelectorIndex<>(this.policies, KubernetesPolicy::requiredLabel);
     this.scope = scope;
   }
 
@@ -57,7 +60,7 @@ public final class KubernetesPolicies {
     // A v1 policy selects by the pod's own namespace and labels; no world is read.
     return isolating.of(null, pod, direction, () -> {
       List<KubernetesPolicy> out = new ArrayList<>();
-      for (KubernetesPolicy p : policies) {
+      for (KubernetesPolicy p : bySelector.candidates(pod.labels())) {
         if (p.governs(direction) && p.selects(pod)) {
           out.add(p);
         }

@@ -12,6 +12,7 @@ import dev.jnp.flows.World;
 import dev.jnp.flows.selector.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 
@@ -97,6 +98,11 @@ public final class KubernetesPolicy {
   /** Whether the policy selects {@code pod}: same namespace and {@code podSelector} matches. */
   public boolean selects(Endpoint.Workload pod) {
     return pod.namespace().equals(ref.namespace()) && podSelector.matches(pod.labels());
+  }
+
+  /** A label every pod the policy selects carries, if its pod selector names one. */
+  public Optional<Map.Entry<String, String>> requiredLabel() {
+    return podSelector.requiredLabel();
   }
 
   /** The rules of {@code direction}. */

@@ -3,6 +3,7 @@ package dev.jnp.flows.selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -45,6 +46,32 @@ public final class CalicoSelector {
   /** Whether the labels satisfy the expression. */
   public boolean matches(Map<String, String> labels) {
     return root.eval(labels);
+  }
+
+  /**
+   * A label that every set of labels this selector matches has: a {@code key == 'value'} (or
+   * {@code in} with one value) that the whole selector, or one of the terms it {@code &&}s,
+   * is. None for a selector without one.
+   */
+  public Optional<Map.Entry<String, String>> requiredLabel() {
+    return required(root);
+  }
+
+  private static Optional<Map.Entry<String, String>> required(Node node) {
+    if (node instanceof Compare compare
+        && (compare.op().equals("==") || compare.op().equals("in"))
+        && compare.values().size() == 1) {
+      return Optional.of(Map.entry(compare.key(), compare.values().iterator().next()));
+    }
+    if (node instanceof And and) {
+      for (Node operand : and.operands()) {
+        Optional<Map.Entry<String, String>> label = required(operand);
+        if (label.isPresent()) {
+          return label;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether the selector is exactly {@code global()}: non-namespaced resources only. */

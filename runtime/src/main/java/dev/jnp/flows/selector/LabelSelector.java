@@ -5,6 +5,7 @@ import dev.jnp.flows.Tree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -56,6 +57,19 @@ public final class LabelSelector {
   /** Whether this selector has no requirement and so selects everything. */
   public boolean isEmpty() {
     return requirements.isEmpty();
+  }
+
+  /**
+   * A label that every set of labels this selector matches has: its first {@code matchLabels}
+   * entry, or {@code In} with one value. None for a selector without one.
+   */
+  public Optional<Map.Entry<String, String>> requiredLabel() {
+    for (Requirement r : requirements) {
+      if (r.operator == Operator.IN && r.values.size() == 1) {
+        return Optional.of(Map.entry(r.key, r.values.iterator().next()));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The label keys the requirements are about. */
