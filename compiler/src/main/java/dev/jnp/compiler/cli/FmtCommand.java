@@ -1,7 +1,5 @@
 package dev.jnp.compiler.cli;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import dev.jnp.compiler.fmt.Formatter;
 import dev.jnp.compiler.syntax.SourceParser;
 import dev.jnp.diagnostics.Diagnostics;
@@ -64,7 +62,7 @@ final class FmtCommand implements Command {
         continue;
       }
       if (check) {
-        out.print(diff(file.toString(), text.get(), formatted.get()));
+        out.print(SourceDiff.unified(file.toString(), text.get(), formatted.get()));
         failed = true;
       } else {
         replace(file, formatted.get());
@@ -73,14 +71,6 @@ final class FmtCommand implements Command {
     out.flush();
     err.flush();
     return failed ? Main.INPUT_ERRORS : Main.OK;
-  }
-
-  static String diff(String name, String before, String after) {
-    List<String> original = before.lines().toList();
-    List<String> revised = after.lines().toList();
-    List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(
-        "a/" + name, "b/" + name, original, DiffUtils.diff(original, revised), 3);
-    return String.join("\n", lines) + "\n";
   }
 
   private static void replace(Path file, String text) throws IOException {
