@@ -1,5 +1,6 @@
 package dev.jnp.compiler.lower;
 
+import dev.jnp.ir.NamespaceSelector;
 import dev.jnp.ir.Peer;
 import dev.jnp.ir.PortRange;
 import dev.jnp.ir.Rule;
@@ -7,6 +8,9 @@ import java.util.List;
 
 /** Whether one rule allows everything another allows, judged on how they are written. */
 final class RuleCover {
+  /** The {@link #selection} of {@code any}. */
+  static final String ANY = "any";
+
   private RuleCover() {}
 
   /** Whether {@code outer} allows every connection {@code inner} allows. */
@@ -82,5 +86,41 @@ final class RuleCover {
       return x.cidrs().equals(y.cidrs());
     }
     return a.getClass() == b.getClass() && (a instanceof Peer.Nodes || a instanceof Peer.Any);
+  }
+
+  /**
+   * What a peer selects, as far as telling apart peers that cannot select the same: peers that
+   * {@link #sameSelection} finds alike have the same key ({@link #ANY} for {@code any}). A pod peer
+   * is inside a namespace peer of the same namespaces, so both are keyed by their namespaces.
+   */
+  static String selection(Peer peer) {
+    if (peer instanceof Peer.Any) {
+      return ANY;
+    } else if (peer instanceof Peer.Namespaces namespaces) {
+      return "namespaces " + namespaces(namespaces.namespaces());
+    } else if (peer instanceof Peer.Pods pods) {
+      return "namespaces " + namespaces(pods.namespaces());
+    } else if (peer instanceof Peer.Cidr cidr) {
+      return "cidr " + cidr.cidr();
+    } else if (peer instanceof Peer.Fqdn fqdn) {
+      return "fqdn " + fqdn.name();
+    } else if (peer instanceof Peer.ApiServer) {
+      return "apiserver";
+    } else if (peer instanceof Peer.Nodes) {
+      return "nodes";
+    }
+    throw new IllegalArgumentException("a peer of no known kind: " + peer);
+  }
+
+  private static String namespaces(NamespaceSelector selector) {
+    if (selector instanceof NamespaceSelector.Named named) {
+      return "named " + named.name();
+    } else if (selector instanceof NamespaceSelector.Labelled labelled) {
+      // Equal sorted maps print alike (a clash of unequal ones would only add candidates).
+      return "labelled " + labelled.labels();
+    } else if (selector instanceof NamespaceSelector.Own) {
+      return "own";
+    }
+    return "all";
   }
 }

@@ -1,6 +1,5 @@
 package dev.jnp.compiler.lower;
 
-import dev.jnp.ir.NamespaceSelector;
 import dev.jnp.ir.Peer;
 import dev.jnp.ir.PortRange;
 import dev.jnp.ir.Rule;
@@ -24,8 +23,6 @@ import java.util.Optional;
  * one peer, in 19.8 s and 2.6 s.
  */
 final class ShadowedRules {
-  private static final String ANY = "any";
-
   private final List<Rule> rules;
   /**
    * Positions of the rules, in order, by what their peers select ({@link #selection}, or {@code
@@ -46,7 +43,7 @@ final class ShadowedRules {
         wide |= range.first() != range.last();
       }
       for (Peer peer : rule.peers()) {
-        String selection = selection(peer);
+        String selection = RuleCover.selection(peer);
         if (wide) {
           add(selection + " wide", j);
         }
@@ -79,7 +76,7 @@ final class ShadowedRules {
     PortRange first = rule.allPorts() ? null : rule.ports().get(0);
     boolean single = first != null && first.first() == first.last();
     List<List<Integer>> candidates = new ArrayList<>();
-    for (String selection : peer instanceof Peer.Any ? List.of(ANY) : List.of(ANY, selection(peer))) {
+    for (String selection : peer instanceof Peer.Any ? List.of(RuleCover.ANY) : List.of(RuleCover.ANY, RuleCover.selection(peer))) {
       candidates.add(index.getOrDefault(selection + " wide", List.of()));
       if (single) {
         candidates.add(index.getOrDefault(selection + " " + port(first), List.of()));
@@ -111,41 +108,5 @@ final class ShadowedRules {
 
   private static String port(PortRange range) {
     return range.protocol() + " " + range.first();
-  }
-
-  /**
-   * What a peer selects, as far as telling apart peers that cannot select the same: {@link
-   * RuleCover} finds a pod peer inside a namespace peer of the same namespaces, so both are put
-   * by their namespaces.
-   */
-  private static String selection(Peer peer) {
-    if (peer instanceof Peer.Any) {
-      return ANY;
-    } else if (peer instanceof Peer.Namespaces namespaces) {
-      return "namespaces " + namespaces(namespaces.namespaces());
-    } else if (peer instanceof Peer.Pods pods) {
-      return "namespaces " + namespaces(pods.namespaces());
-    } else if (peer instanceof Peer.Cidr cidr) {
-      return "cidr " + cidr.cidr();
-    } else if (peer instanceof Peer.Fqdn fqdn) {
-      return "fqdn " + fqdn.name();
-    } else if (peer instanceof Peer.ApiServer) {
-      return "apiserver";
-    } else if (peer instanceof Peer.Nodes) {
-      return "nodes";
-    }
-    throw new IllegalArgumentException("a peer of no known kind: " + peer);
-  }
-
-  private static String namespaces(NamespaceSelector selector) {
-    if (selector instanceof NamespaceSelector.Named named) {
-      return "named " + named.name();
-    } else if (selector instanceof NamespaceSelector.Labelled labelled) {
-      // Equal sorted maps print alike (a clash of unequal ones would only add candidates).
-      return "labelled " + labelled.labels();
-    } else if (selector instanceof NamespaceSelector.Own) {
-      return "own";
-    }
-    return "all";
   }
 }
