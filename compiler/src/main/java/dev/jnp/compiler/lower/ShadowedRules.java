@@ -4,6 +4,7 @@ import dev.jnp.ir.Peer;
 import dev.jnp.ir.PortRange;
 import dev.jnp.ir.Rule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +17,19 @@ import java.util.Optional;
  *
  * <p>A rule can only be covered by one with {@code any} among its peers, or with a peer that
  * selects what the rule's first peer selects (the same kind of peer in the same namespaces, the
- * same network, the same name); and only by one that allows every port, or has a range of
- * ports, or has the rule's first port. Rules are indexed by those, so a workload of many rules is
- * not compared pair by pair: a 4 MiB file of 169 workloads of 999 rules from different peers
- * compiled in 27 s so, and in 2.4 s with the index; one of 186 workloads of 999 single ports from
- * one peer, in 19.8 s and 2.6 s.
+ * same network, the same name); and only by one that allows every port, or has ports that hold
+ * the rule's first port or range. Rules are indexed by those, so a workload of many rules is not
+ * compared pair by pair. 4 MiB files took so: 169 workloads of 999 rules from different peers,
+ * 27 s, and 2.4 s with the index; 186 workloads of 999 single ports from one peer, 19.8 s and
+ * 2.6 s. With ranges indexed by single ports only, 130 workloads of 999 two-port ranges from one
+ * peer took 14.5 s, and 128 of 999 ranges each inside the next, 9.6 s; with the blocks, 2.8 s and
+ * 4.2 s (the second compares each range with those holding its first port, but by their ends).
  */
 final class ShadowedRules {
+  private static final int LAST_PORT = 65535;
   private final List<Rule> rules;
-  /**
-   * Positions of the rules, in order, by what their peers select ({@link #selection}, or {@code
-   * any}) and then by their ports: {@code wide} for a rule that allows every port or has a range,
-   * else each of its single ports.
-   */
-  private final Map<String, List<Integer>> index = new HashMap<>();
+  /** The rules by what their peers select ({@link RuleCover#selection}), then by their ports. */
+  private final Map<String, Ports> bySelection = new HashMap<>();
 
   ShadowedRules(List<Rule> rules) {
     this.rules = rules;
@@ -38,28 +38,15 @@ final class ShadowedRules {
       if (rule.dns()) {
         continue;
       }
-      boolean wide = rule.allPorts();
-      for (PortRange range : rule.ports()) {
-        wide |= range.first() != range.last();
-      }
       for (Peer peer : rule.peers()) {
-        String selection = RuleCover.selection(peer);
-        if (wide) {
-          add(selection + " wide", j);
+        Ports ports = bySelection.computeIfAbsent(RuleCover.selection(peer), s -> new Ports());
+        if (rule.allPorts()) {
+          ports.allPorts.add(j, LAST_PORT);
         }
         for (PortRange range : rule.ports()) {
-          if (range.first() == range.last()) {
-            add(selection + " " + port(range), j);
-          }
+          ports.add(range, j);
         }
       }
-    }
-  }
-
-  private void add(String key, int position) {
-    List<Integer> positions = index.computeIfAbsent(key, k -> new ArrayList<>());
-    if (positions.isEmpty() || positions.get(positions.size() - 1) != position) {
-      positions.add(position);
     }
   }
 
@@ -74,39 +61,112 @@ final class ShadowedRules {
     }
     Peer peer = rule.peers().get(0);
     PortRange first = rule.allPorts() ? null : rule.ports().get(0);
-    boolean single = first != null && first.first() == first.last();
-    List<List<Integer>> candidates = new ArrayList<>();
+    // Every list is in order: the first rule of each that covers this one; the earliest of those.
+    int earliest = Integer.MAX_VALUE;
     for (String selection : peer instanceof Peer.Any ? List.of(RuleCover.ANY) : List.of(RuleCover.ANY, RuleCover.selection(peer))) {
-      candidates.add(index.getOrDefault(selection + " wide", List.of()));
-      if (single) {
-        candidates.add(index.getOrDefault(selection + " " + port(first), List.of()));
+      Ports ports = bySelection.get(selection);
+      if (ports == null) {
+        continue;
+      }
+      earliest = first(ports.allPorts, first == null ? LAST_PORT : first.last(), i, earliest);
+      if (first != null) {
+        for (Holders holders : ports.holding(first.protocol().ordinal(), first.first())) {
+          earliest = first(holders, first.last(), i, earliest);
+        }
       }
     }
-    // The candidates in order: the lists merged, each position once.
-    int[] next = new int[candidates.size()];
-    while (true) {
-      int j = Integer.MAX_VALUE;
-      for (int c = 0; c < candidates.size(); c++) {
-        if (next[c] < candidates.get(c).size()) {
-          j = Math.min(j, candidates.get(c).get(next[c]));
-        }
+    return earliest == Integer.MAX_VALUE ? Optional.empty() : Optional.of(rules.get(earliest));
+  }
+
+  /**
+   * The first rule of {@code holders} before {@code before} that covers rule {@code i}, else
+   * {@code before}. One whose range ends before {@code last}, where the rule's first range ends,
+   * cannot hold it: passed over without comparing the rules.
+   */
+  private int first(Holders holders, int last, int i, int before) {
+    Rule rule = rules.get(i);
+    for (int k = 0; k < holders.size; k++) {
+      int j = holders.positions[k];
+      if (j >= before) {
+        break;
       }
-      if (j == Integer.MAX_VALUE) {
-        return Optional.empty();
-      }
-      for (int c = 0; c < candidates.size(); c++) {
-        if (next[c] < candidates.get(c).size() && candidates.get(c).get(next[c]) == j) {
-          next[c]++;
-        }
+      if (holders.lasts[k] < last) {
+        continue;
       }
       Rule other = rules.get(j);
       if (j != i && RuleCover.covers(other, rule) && (j < i || !RuleCover.covers(rule, other))) {
-        return Optional.of(other);
+        return j;
       }
+    }
+    return before;
+  }
+
+  /**
+   * The rules of one selection by their ports: those that allow every port, and each range of
+   * ports cut into aligned blocks of a power of two ports (a single port is a block of one), so
+   * that the ranges holding a port are found in one lookup per block size.
+   */
+  private static final class Ports {
+    private static final int SIZES = 17; // blocks of 1, 2, 4, … 65,536 ports
+    private final Holders allPorts = new Holders();
+    /** The rules with a range that holds a block, by block: protocol, size (as a power of two), number. */
+    private final Map<Integer, Holders> byBlock = new HashMap<>();
+    /** The largest block of any range, as a power of two: no larger one is looked up. */
+    private int largest;
+
+    void add(PortRange range, int position) {
+      int protocol = range.protocol().ordinal();
+      int from = range.first();
+      int to = range.last() + 1;
+      while (from < to) {
+        int size = Integer.numberOfTrailingZeros(from);
+        while (from + (1 << size) > to) {
+          size--;
+        }
+        largest = Math.max(largest, size);
+        byBlock.computeIfAbsent(block(protocol, size, from), b -> new Holders()).add(position, range.last());
+        from += 1 << size;
+      }
+    }
+
+    /** The rules with a range that holds {@code port}, one {@link Holders} per block. */
+    List<Holders> holding(int protocol, int port) {
+      List<Holders> holding = new ArrayList<>();
+      for (int size = 0; size <= largest; size++) {
+        Holders holders = byBlock.get(block(protocol, size, port));
+        if (holders != null) {
+          holding.add(holders);
+        }
+      }
+      return holding;
+    }
+
+    private static int block(int protocol, int size, int port) {
+      return ((protocol * SIZES + size) << 16) | (port >> size);
     }
   }
 
-  private static String port(PortRange range) {
-    return range.protocol() + " " + range.first();
+  /**
+   * Rules in order: their positions, and where the range of each that holds a block of ports
+   * ends (the largest end, for a rule with two such ranges; the last port, for every port).
+   */
+  private static final class Holders {
+    private int[] positions = new int[2];
+    private int[] lasts = new int[2];
+    private int size;
+
+    void add(int position, int last) {
+      if (size > 0 && positions[size - 1] == position) {
+        lasts[size - 1] = Math.max(lasts[size - 1], last);
+        return;
+      }
+      if (size == positions.length) {
+        positions = Arrays.copyOf(positions, size * 2);
+        lasts = Arrays.copyOf(lasts, size * 2);
+      }
+      positions[size] = position;
+      lasts[size] = last;
+      size++;
+    }
   }
 }

@@ -55,6 +55,14 @@ class ShadowedRulesTest {
       PortRange.single(81, Protocol.TCP),
       PortRange.single(80, Protocol.UDP),
       new PortRange(80, 90, Protocol.TCP),
+      // Ranges across the blocks the index cuts them into, and ones at the ends of the ports.
+      new PortRange(81, 90, Protocol.TCP),
+      new PortRange(64, 127, Protocol.TCP),
+      PortRange.single(90, Protocol.TCP),
+      new PortRange(85, 86, Protocol.UDP),
+      new PortRange(60000, 65535, Protocol.TCP),
+      PortRange.single(65535, Protocol.TCP),
+      PortRange.single(1, Protocol.TCP),
       new PortRange(1, 65535, Protocol.TCP));
 
   @Test
