@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * {@code jnp analyze}: the allowed connections between the workloads of some manifests, and
@@ -37,50 +38,90 @@ public final class ConnectionList {
 
   /** Lists the connections {@code engine} allows between the workloads of {@code manifests}. */
   public static String analyze(Manifests manifests, String engine) {
-    PolicyEvaluator evaluator = PolicyEvaluators.forEngine(engine, manifests.policies());
     StringBuilder out = new StringBuilder();
-    for (Line line : lines(manifests.world(), evaluator)) {
-      out.append(line).append('\n');
-    }
+    write(manifests, engine, out::append);
     return out.toString();
+  }
+
+  /**
+   * Writes the list to {@code out} a line at a time, each ending in {@code \n}: the lines of one
+   * source are written before the next source's are worked out, so the list of a large cluster
+   * need not fit in memory.
+   */
+  public static void write(Manifests manifests, String engine, Consumer<String> out) {
+    PolicyEvaluator evaluator = PolicyEvaluators.forEngine(engine, manifests.policies());
+    forEachLine(manifests.world(), evaluator, line -> out.accept(line + "\n"));
   }
 
   /** The lines of the list, sorted. */
   public static List<Line> lines(World world, PolicyEvaluator evaluator) {
-    List<Workload> workloads = world.workloads();
     List<Line> lines = new ArrayList<>();
-    if (workloads.isEmpty()) {
-      return lines;
-    }
-    for (Workload source : workloads) {
-      for (Workload destination : workloads) {
-        if (source != destination) {
-          add(lines, source.display(), destination.display(),
-              evaluator.allowed(world, source, destination));
-        }
-      }
-    }
-    for (IpRange segment : segments(evaluator.addressBlocks(Direction.INGRESS))) {
-      Endpoint outside = new Endpoint.External(segment.first());
-      for (Workload destination : workloads) {
-        add(lines, external(segment), destination.display(),
-            evaluator.allowed(world, outside, destination));
-      }
-    }
-    for (IpRange segment : segments(evaluator.addressBlocks(Direction.EGRESS))) {
-      Endpoint outside = new Endpoint.External(segment.first());
-      for (Workload source : workloads) {
-        add(lines, source.display(), external(segment),
-            evaluator.allowed(world, source, outside));
-      }
-    }
-    lines.sort(Comparator.comparing(Line::source).thenComparing(Line::destination));
+    forEachLine(world, evaluator, lines::add);
     return lines;
   }
 
-  private static void add(List<Line> lines, String source, String destination, ConnectionSet set) {
-    if (!set.isEmpty()) {
-      lines.add(new Line(source, destination, set));
+  /**
+   * Hands {@code action} the lines of the list, sorted by source then destination (plain string
+   * order; lines alike in both keep the order of the sources, then the destinations, in the
+   * world). A source's lines are worked out together: its destinations, named and sorted once,
+   * and their port cuts ({@link PolicyEvaluator#portCuts}), worked out once, serve every source.
+   */
+  public static void forEachLine(World world, PolicyEvaluator evaluator, Consumer<Line> action) {
+    List<Workload> workloads = world.workloads();
+    if (workloads.isEmpty()) {
+      return;
+    }
+    List<Named> pods = new ArrayList<>();
+    for (Workload workload : workloads) {
+      pods.add(new Named(workload.display(), workload, evaluator.portCuts(world, workload)));
+    }
+    List<Named> podsAndOutside = new ArrayList<>(pods);
+    for (IpRange segment : segments(evaluator.addressBlocks(Direction.EGRESS))) {
+      Endpoint outside = new Endpoint.External(segment.first());
+      podsAndOutside.add(new Named(external(segment), outside, evaluator.portCuts(world, outside)));
+    }
+    List<Named> sources = new ArrayList<>(pods);
+    for (IpRange segment : segments(evaluator.addressBlocks(Direction.INGRESS))) {
+      sources.add(new Named(external(segment), new Endpoint.External(segment.first()), null));
+    }
+    // Stable sorts: what has one name keeps its order in the world.
+    pods.sort(Named.BY_NAME);
+    podsAndOutside.sort(Named.BY_NAME);
+    sources.sort(Named.BY_NAME);
+    for (int first = 0; first < sources.size(); ) {
+      // The sources of one name (a workload listed twice): their lines sorted by destination.
+      List<Line> lines = new ArrayList<>();
+      int next = first;
+      for (; next < sources.size() && sources.get(next).name.equals(sources.get(first).name); next++) {
+        Named source = sources.get(next);
+        for (Named destination : source.endpoint instanceof Workload ? podsAndOutside : pods) {
+          if (source.endpoint != destination.endpoint) {
+            ConnectionSet allowed = evaluator.allowed(world, source.endpoint, destination.endpoint, destination.cuts);
+            if (!allowed.isEmpty()) {
+              lines.add(new Line(source.name, destination.name, allowed));
+            }
+          }
+        }
+      }
+      if (next - first > 1) {
+        lines.sort(Comparator.comparing(Line::destination));
+      }
+      lines.forEach(action);
+      first = next;
+    }
+  }
+
+  /** A source or destination of the list: its name in the list, and its port cuts as a destination. */
+  private static final class Named {
+    static final Comparator<Named> BY_NAME = Comparator.comparing(named -> named.name);
+    final String name;
+    final Endpoint endpoint;
+    final int[] cuts;
+
+    Named(String name, Endpoint endpoint, int[] cuts) {
+      this.name = name;
+      this.endpoint = endpoint;
+      this.cuts = cuts;
     }
   }
 

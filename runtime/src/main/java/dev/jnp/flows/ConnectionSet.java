@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A set of (protocol, port) pairs: what one endpoint may open to another. Each protocol's ports
@@ -30,13 +29,14 @@ public final class ConnectionSet {
 
   /** Whether nothing is allowed. */
   public boolean isEmpty() {
-    return ports.values().stream().allMatch(List::isEmpty);
+    return ports.isEmpty(); // the builder keeps no protocol without ports
   }
 
   /** Whether every port of TCP, UDP and SCTP is allowed. */
   public boolean isAll() {
     for (Protocol p : Protocol.values()) {
-      if (!ports(p).equals(List.of(PortRange.ALL))) {
+      List<PortRange> runs = ports(p);
+      if (runs.size() != 1 || !runs.get(0).equals(PortRange.ALL)) {
         return false;
       }
     }
@@ -61,14 +61,19 @@ public final class ConnectionSet {
     if (isEmpty()) {
       return "No Connections";
     }
-    List<String> groups = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
     for (Protocol p : Protocol.values()) {
       List<PortRange> runs = ports(p);
-      if (!runs.isEmpty()) {
-        groups.add(p + " " + runs.stream().map(PortRange::toString).collect(Collectors.joining(",")));
+      for (int i = 0; i < runs.size(); i++) {
+        if (i == 0) {
+          text.append(text.length() == 0 ? "" : ",").append(p).append(' ');
+        } else {
+          text.append(',');
+        }
+        text.append(runs.get(i));
       }
     }
-    return String.join(",", groups);
+    return text.toString();
   }
 
   @Override
@@ -81,20 +86,43 @@ public final class ConnectionSet {
     return ports.hashCode();
   }
 
-  /** Collects ranges; ranges that touch or overlap are merged. */
+  /**
+   * Collects ranges; ranges that touch or overlap are merged. Ranges added in ascending order (as
+   * {@link PolicyEvaluator#allowed} adds them, for every pair of endpoints of a list) are merged
+   * as they come; others are sorted first.
+   */
   public static final class Builder {
     private final Map<Protocol, List<PortRange>> ports = new EnumMap<>(Protocol.class);
+    private boolean ascending = true;
 
     private Builder() {}
 
     /** Adds a range of ports of one protocol. */
     public Builder add(Protocol protocol, PortRange range) {
-      ports.computeIfAbsent(protocol, p -> new ArrayList<>()).add(range);
+      List<PortRange> runs = ports.get(protocol);
+      if (runs == null) {
+        runs = new ArrayList<>();
+        ports.put(protocol, runs);
+      }
+      PortRange last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+      if (last != null && ascending && last.start() <= range.start() && last.end() + 1 >= range.start()) {
+        runs.set(runs.size() - 1, new PortRange(last.start(), Math.max(last.end(), range.end())));
+      } else {
+        ascending &= last == null || last.start() <= range.start();
+        runs.add(range);
+      }
       return this;
     }
 
     /** The set. */
     public ConnectionSet build() {
+      if (ascending) {
+        Map<Protocol, List<PortRange>> runs = new EnumMap<>(Protocol.class);
+        for (Map.Entry<Protocol, List<PortRange>> e : ports.entrySet()) {
+          runs.put(e.getKey(), List.copyOf(e.getValue()));
+        }
+        return new ConnectionSet(runs);
+      }
       Map<Protocol, List<PortRange>> merged = new EnumMap<>(Protocol.class);
       for (Map.Entry<Protocol, List<PortRange>> e : ports.entrySet()) {
         List<PortRange> sorted = new ArrayList<>(e.getValue());

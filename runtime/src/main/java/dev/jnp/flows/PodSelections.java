@@ -1,5 +1,6 @@
 package dev.jnp.flows;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,12 +21,25 @@ import java.util.function.Supplier;
 public final class PodSelections<V> {
   private World world;
   private final Map<Side, V> known = new HashMap<>();
+  /**
+   * The pod last asked about, and its value, by direction: a list of connections asks about one
+   * source, or one destination, many times over, and the pod itself is found without hashing
+   * its labels.
+   */
+  private final Endpoint.Workload[] lastPod = new Endpoint.Workload[Direction.values().length];
+  private final Object[] lastValue = new Object[Direction.values().length];
 
   /** What {@code work} makes for {@code pod} and {@code direction} in {@code world}, made once. */
+  @SuppressWarnings("unchecked")
   public synchronized V of(World world, Endpoint.Workload pod, Direction direction, Supplier<V> work) {
     if (world != this.world) {
       known.clear();
+      Arrays.fill(lastPod, null);
       this.world = world;
+    }
+    int last = direction.ordinal();
+    if (lastPod[last] == pod) {
+      return (V) lastValue[last];
     }
     Side side = new Side(pod, direction);
     V value = known.get(side);
@@ -33,6 +47,8 @@ public final class PodSelections<V> {
       value = work.get();
       known.put(side, value);
     }
+    lastPod[last] = pod;
+    lastValue[last] = value;
     return value;
   }
 

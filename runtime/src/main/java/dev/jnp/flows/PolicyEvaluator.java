@@ -39,19 +39,28 @@ public interface PolicyEvaluator {
    * evaluated once per protocol and per run of ports between {@link #portBoundaries}.
    */
   default ConnectionSet allowed(World world, Endpoint source, Endpoint destination) {
+    return allowed(world, source, destination, portCuts(world, destination));
+  }
+
+  /**
+   * The {@link #portBoundaries} of {@code destination} within 1–65,536, with both ends, ascending:
+   * the same for every source, so worked out once for a destination that many sources reach.
+   */
+  default int[] portCuts(World world, Endpoint destination) {
     SortedSet<Integer> cuts = new TreeSet<>(portBoundaries(world, destination));
     cuts.add(1);
     cuts.add(65536);
-    cuts.removeIf(c -> c < 1 || c > 65536);
+    return cuts.stream().mapToInt(Integer::intValue).filter(c -> c >= 1 && c <= 65536).toArray();
+  }
+
+  /** {@link #allowed(World, Endpoint, Endpoint)}, given {@code destination}'s {@link #portCuts}. */
+  default ConnectionSet allowed(World world, Endpoint source, Endpoint destination, int[] cuts) {
     ConnectionSet.Builder out = ConnectionSet.builder();
     for (Protocol protocol : Protocol.values()) {
-      Integer previous = null;
-      for (int cut : cuts) {
-        if (previous != null
-            && evaluate(world, new Connection(source, destination, protocol, previous)).allowed()) {
-          out.add(protocol, new PortRange(previous, cut - 1));
+      for (int i = 1; i < cuts.length; i++) {
+        if (evaluate(world, new Connection(source, destination, protocol, cuts[i - 1])).allowed()) {
+          out.add(protocol, new PortRange(cuts[i - 1], cuts[i] - 1));
         }
-        previous = cut;
       }
     }
     return out.build();

@@ -59,7 +59,8 @@ final class AnalyzeCommand implements Command {
       err.println("jnp: error[JNP0902]: cannot read the manifests: " + e.getCause().getMessage().lines().findFirst().orElse(""));
       return Main.INPUT_ERRORS;
     }
-    out.print(ConnectionList.analyze(manifests, engine));
+    // Written a source at a time: the list grows with the square of the workloads.
+    ConnectionList.write(manifests, engine, out::write);
     out.flush();
     return Main.OK;
   }
