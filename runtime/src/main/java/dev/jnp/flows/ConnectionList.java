@@ -39,7 +39,7 @@ public final class ConnectionList {
   /** Lists the connections {@code engine} allows between the workloads of {@code manifests}. */
   public static String analyze(Manifests manifests, String engine) {
     StringBuilder out = new StringBuilder();
-    write(manifests, engine, out::append);
+    write(manifests.world(), PolicyEvaluators.forEngine(engine, manifests.policies()), out::append);
     return out.toString();
   }
 
@@ -48,9 +48,8 @@ public final class ConnectionList {
    * source are written before the next source's are worked out, so the list of a large cluster
    * need not fit in memory.
    */
-  public static void write(Manifests manifests, String engine, Consumer<String> out) {
-    PolicyEvaluator evaluator = PolicyEvaluators.forEngine(engine, manifests.policies());
-    forEachLine(manifests.world(), evaluator, line -> out.accept(line + "\n"));
+  public static void write(World world, PolicyEvaluator evaluator, Consumer<String> out) {
+    forEachLine(world, evaluator, line -> out.accept(line + "\n"));
   }
 
   /** The lines of the list, sorted. */

@@ -1,5 +1,6 @@
 package dev.jnp.flows;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import dev.jnp.flows.Endpoint.Workload;
 import dev.jnp.yaml.YamlReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +63,8 @@ public final class ManifestReader {
   /**
    * Reads files and folders (every manifest file in a folder, recursively).
    *
-   * @throws UncheckedIOException if a path cannot be listed or read
+   * @throws UncheckedIOException if a path cannot be listed or read, or a file is not UTF-8 text
+   *     (a {@link CharacterCodingException} its cause); its message names the file
    */
   public static Manifests read(List<Path> inputs) {
     ManifestReader reader = new ManifestReader();
@@ -70,8 +73,10 @@ public final class ManifestReader {
         String text;
         try {
           text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+          throw new UncheckedIOException(file + ": not UTF-8 text", e);
         } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          throw new UncheckedIOException(file + ": " + e, e);
         }
         reader.addText(text, file.toString(), isJson(file));
       }
@@ -138,8 +143,13 @@ public final class ManifestReader {
         }
       }
     } catch (IOException | RuntimeException e) {
-      warnings.add(origin + ": skipped, not valid " + (json ? "JSON" : "YAML") + ": "
-          + firstLine(e.getMessage()));
+      String where = origin;
+      String message = e.getMessage();
+      if (e instanceof JsonProcessingException parse && parse.getLocation() != null) {
+        where += ":" + parse.getLocation().getLineNr() + ":" + parse.getLocation().getColumnNr();
+        message = parse.getOriginalMessage();
+      }
+      warnings.add(where + ": skipped, not valid " + (json ? "JSON" : "YAML") + ": " + firstLine(message));
       return;
     }
     for (int i = 0; i < documents.size(); i++) {

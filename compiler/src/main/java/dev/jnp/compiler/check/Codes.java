@@ -60,4 +60,5 @@ public final class Codes {
   public static final String UNREADABLE = "JNP0901";
   public static final String BAD_VALUES_FILE = "JNP0902";
   public static final String BAD_ENCODING = "JNP0903";
+  public static final String SKIPPED_MANIFEST = "JNP0904";
 }

@@ -1,11 +1,15 @@
 package dev.jnp.compiler.cli;
 
+import dev.jnp.compiler.check.Codes;
 import dev.jnp.engine.Backends;
 import dev.jnp.flows.ConnectionList;
 import dev.jnp.flows.ManifestReader;
 import dev.jnp.flows.Manifests;
+import dev.jnp.flows.PolicyEvaluator;
+import dev.jnp.flows.PolicyEvaluators;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +52,7 @@ final class AnalyzeCommand implements Command {
     List<Path> inputs = arguments.operandPaths();
     for (Path input : inputs) {
       if (!Files.exists(input)) {
-        err.println(input + ": error[JNP0901]: no such file or folder");
+        err.println(input + ": error[" + Codes.UNREADABLE + "]: no such file or folder");
         return Main.INPUT_ERRORS;
       }
     }
@@ -56,11 +60,21 @@ final class AnalyzeCommand implements Command {
     try {
       manifests = ManifestReader.read(inputs);
     } catch (UncheckedIOException e) {
-      err.println("jnp: error[JNP0902]: cannot read the manifests: " + e.getCause().getMessage().lines().findFirst().orElse(""));
+      String code = e.getCause() instanceof CharacterCodingException ? Codes.BAD_ENCODING : Codes.UNREADABLE;
+      err.println("jnp: error[" + code + "]: cannot read the manifests: " + e.getMessage().lines().findFirst().orElse(""));
       return Main.INPUT_ERRORS;
     }
+    // What was skipped or read in part, as netpol-analyzer does: said, and the rest listed.
+    PolicyEvaluator evaluator = PolicyEvaluators.forEngine(engine, manifests.policies());
+    for (String warning : manifests.warnings()) {
+      err.println("jnp: warning[" + Codes.SKIPPED_MANIFEST + "]: " + warning);
+    }
+    for (String warning : evaluator.warnings()) {
+      err.println("jnp: warning[" + Codes.SKIPPED_MANIFEST + "]: " + warning);
+    }
+    err.flush();
     // Written a source at a time: the list grows with the square of the workloads.
-    ConnectionList.write(manifests, engine, out::write);
+    ConnectionList.write(manifests.world(), evaluator, out::write);
     out.flush();
     return Main.OK;
   }

@@ -443,6 +443,29 @@ class CliTest {
   }
 
   @Test
+  void analyzeSaysWhatItSkippedAndNamesAFileItCannotRead() throws IOException {
+    Path data = dev.jnp.testing.SharedFolder.find().resolve("conformance/netpol-analyzer/ipblockstest_3");
+    Path cluster = Files.createDirectories(dir.resolve("cluster"));
+    try (var files = Files.list(data)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        Files.copy(f, cluster.resolve(f.getFileName()));
+      }
+    }
+    // A template that is not YAML: skipped with a warning, as netpol-analyzer does, and the rest listed.
+    Files.writeString(cluster.resolve("template.yaml"), "metadata: {{ .Values.name }\n");
+    Run run = jnp("analyze", cluster.toString());
+    assertThat(run.status()).isEqualTo(0);
+    assertThat(run.out()).isEqualTo(Files.readString(data.resolve("expected.txt")));
+    assertThat(run.err()).startsWith("jnp: warning[JNP0904]: " + cluster.resolve("template.yaml") + ":1:13: skipped, not valid YAML: ");
+    // A file that is not UTF-8: an error that names it, and nothing listed.
+    Path latin1 = Files.write(cluster.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xe9, '\n'});
+    Run bad = jnp("analyze", cluster.toString());
+    assertThat(bad.status()).isEqualTo(1);
+    assertThat(bad.out()).isEmpty();
+    assertThat(bad.err()).isEqualTo("jnp: error[JNP0903]: cannot read the manifests: " + latin1 + ": not UTF-8 text\n");
+  }
+
+  @Test
   void fmtRewritesInPlaceAndCheckShowsTheDiff() throws IOException {
     Path messy = file("messy.jnp", "namespace   shop\nworkload web {\n    select app=web\n  allow   from any # open\n}\n");
     Run check = jnp("fmt", "--check", messy.toString());
