@@ -3,8 +3,10 @@ package dev.jnp.flows;
 import dev.jnp.flows.Endpoint.Workload;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -63,7 +65,9 @@ public final class ConnectionList {
    * Hands {@code action} the lines of the list, sorted by source then destination (plain string
    * order; lines alike in both keep the order of the sources, then the destinations, in the
    * world). A source's lines are worked out together: its destinations, named and sorted once,
-   * and their port cuts ({@link PolicyEvaluator#portCuts}), worked out once, serve every source.
+   * serve every source. A pair's ports are cut only where its source's egress side or its
+   * destination's ingress side may change ({@link PolicyEvaluator#sideBoundaries}, and the
+   * destination's container ports), each end's cuts worked out once.
    */
   public static void forEachLine(World world, PolicyEvaluator evaluator, Consumer<Line> action) {
     List<Workload> workloads = world.workloads();
@@ -72,16 +76,15 @@ public final class ConnectionList {
     }
     List<Named> pods = new ArrayList<>();
     for (Workload workload : workloads) {
-      pods.add(new Named(workload.display(), workload, evaluator.portCuts(world, workload)));
+      pods.add(new Named(workload.display(), workload, world, evaluator));
     }
     List<Named> podsAndOutside = new ArrayList<>(pods);
     for (IpRange segment : segments(evaluator.addressBlocks(Direction.EGRESS))) {
-      Endpoint outside = new Endpoint.External(segment.first());
-      podsAndOutside.add(new Named(external(segment), outside, evaluator.portCuts(world, outside)));
+      podsAndOutside.add(new Named(external(segment), new Endpoint.External(segment.first()), world, evaluator));
     }
     List<Named> sources = new ArrayList<>(pods);
     for (IpRange segment : segments(evaluator.addressBlocks(Direction.INGRESS))) {
-      sources.add(new Named(external(segment), new Endpoint.External(segment.first()), null));
+      sources.add(new Named(external(segment), new Endpoint.External(segment.first()), world, evaluator));
     }
     // Stable sorts: what has one name keeps its order in the world.
     pods.sort(Named.BY_NAME);
@@ -95,7 +98,8 @@ public final class ConnectionList {
         Named source = sources.get(next);
         for (Named destination : source.endpoint instanceof Workload ? podsAndOutside : pods) {
           if (source.endpoint != destination.endpoint) {
-            ConnectionSet allowed = evaluator.allowed(world, source.endpoint, destination.endpoint, destination.cuts);
+            int[] cuts = union(source.egressCuts, destination.ingressCuts);
+            ConnectionSet allowed = evaluator.allowed(world, source.endpoint, destination.endpoint, cuts);
             if (!allowed.isEmpty()) {
               lines.add(new Line(source.name, destination.name, allowed));
             }
@@ -110,18 +114,56 @@ public final class ConnectionList {
     }
   }
 
-  /** A source or destination of the list: its name in the list, and its port cuts as a destination. */
+  /**
+   * A source or destination of the list: its name in the list, and where its side cuts ports as a
+   * source and as a destination, ascending, with 1 and 65,536 (an address has no side: only those).
+   */
   private static final class Named {
     static final Comparator<Named> BY_NAME = Comparator.comparing(named -> named.name);
     final String name;
     final Endpoint endpoint;
-    final int[] cuts;
+    final int[] egressCuts;
+    final int[] ingressCuts;
 
-    Named(String name, Endpoint endpoint, int[] cuts) {
+    Named(String name, Endpoint endpoint, World world, PolicyEvaluator evaluator) {
       this.name = name;
       this.endpoint = endpoint;
-      this.cuts = cuts;
+      SortedSet<Integer> egress = new TreeSet<>(List.of(1, 65536));
+      SortedSet<Integer> ingress = new TreeSet<>(List.of(1, 65536));
+      if (endpoint instanceof Workload pod) {
+        egress.addAll(evaluator.sideBoundaries(world, pod, Direction.EGRESS));
+        ingress.addAll(evaluator.sideBoundaries(world, pod, Direction.INGRESS));
+        for (ContainerPort port : pod.ports()) {
+          ingress.add(port.port());
+          ingress.add(port.port() + 1);
+        }
+      }
+      this.egressCuts = within(egress);
+      this.ingressCuts = within(ingress);
     }
+
+    private static int[] within(SortedSet<Integer> cuts) {
+      return cuts.stream().mapToInt(Integer::intValue).filter(c -> c >= 1 && c <= 65536).toArray();
+    }
+  }
+
+  /** The values of two ascending arrays, ascending, each once. */
+  private static int[] union(int[] a, int[] b) {
+    int[] out = new int[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length || j < b.length) {
+      int next = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+      if (i < a.length && a[i] == next) {
+        i++;
+      }
+      if (j < b.length && b[j] == next) {
+        j++;
+      }
+      out[n++] = next;
+    }
+    return Arrays.copyOf(out, n);
   }
 
   private static String external(IpRange segment) {

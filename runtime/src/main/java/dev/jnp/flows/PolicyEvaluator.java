@@ -25,6 +25,16 @@ public interface PolicyEvaluator {
   SortedSet<Integer> portBoundaries(World world, Endpoint destination);
 
   /**
+   * Ports at which the decision of {@code pod}'s side of a connection in {@code direction} may
+   * change: every start and end + 1 of a port or range named by the policies that can decide that
+   * side, those that select the pod (a rule's named port resolves to the destination's container
+   * ports, which {@link #portBoundaries} adds). A list of connections cuts a pair's ports at
+   * these of its source's egress side and its destination's ingress side only, not at every port
+   * any policy names.
+   */
+  SortedSet<Integer> sideBoundaries(World world, Endpoint.Workload pod, Direction direction);
+
+  /**
    * The address blocks the policies name as peers in {@code direction} ({@code INGRESS}: the
    * sources of ingress rules; {@code EGRESS}: the destinations of egress rules), each block less
    * its exceptions, as contiguous ranges.

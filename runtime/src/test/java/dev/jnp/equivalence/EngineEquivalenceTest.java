@@ -6,7 +6,9 @@ import dev.jnp.engine.Backends;
 import dev.jnp.engine.Capability;
 import dev.jnp.engine.PolicyObject;
 import dev.jnp.flows.Connection;
+import dev.jnp.flows.ConnectionList;
 import dev.jnp.flows.Endpoint;
+import dev.jnp.flows.EveryBoundary;
 import dev.jnp.flows.ManifestReader;
 import dev.jnp.flows.PolicyEvaluator;
 import dev.jnp.flows.PolicyEvaluators;
@@ -94,6 +96,14 @@ class EngineEquivalenceTest {
     }
     if (failures.isEmpty()) {
       compare(scenario, engines, failures);
+    }
+    // jnp analyze cuts a pair's ports only where one of its two sides may change.
+    for (Rendered r : engines) {
+      List<ConnectionList.Line> listed = ConnectionList.lines(scenario.world(), r.evaluator());
+      if (!listed.equals(EveryBoundary.lines(scenario.world(), r.evaluator()))) {
+        failures.add(r.engine() + ": the connection list differs from one cut at every boundary:\n" + listed
+            + "\n" + EveryBoundary.lines(scenario.world(), r.evaluator()) + "\n" + r.yaml());
+      }
     }
     if (!failures.isEmpty()) {
       throw new AssertionError(String.join("\n\n", failures) + "\n\nfor:" + scenario);

@@ -49,6 +49,10 @@ class NetpolAnalyzerConformanceTest {
     if (!actual.equals(expected)) {
       assertWithMessage(diff(expected, actual)).that(actual).isEqualTo(expected);
     }
+    PolicyEvaluator evaluator = PolicyEvaluators.forEngine(engine, manifests.policies());
+    assertWithMessage("cut at every boundary any policy names")
+        .that(ConnectionList.lines(manifests.world(), evaluator))
+        .isEqualTo(EveryBoundary.lines(manifests.world(), evaluator));
   }
 
   /** The first lines that differ: missing and unexpected lines, or the first line out of order. */

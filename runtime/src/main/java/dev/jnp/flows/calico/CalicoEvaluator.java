@@ -184,6 +184,15 @@ public final class CalicoEvaluator implements PolicyEvaluator {
   }
 
   @Override
+  public SortedSet<Integer> sideBoundaries(World world, Endpoint.Workload pod, Direction direction) {
+    SortedSet<Integer> cuts = new TreeSet<>();
+    for (Tier tier : selections.of(world, pod, direction, () -> tiers(world, pod, direction))) {
+      tier.applying().forEach(p -> p.addBoundaries(cuts));
+    }
+    return cuts;
+  }
+
+  @Override
   public List<IpRange> addressBlocks(Direction direction) {
     List<IpRange> out = new ArrayList<>();
     policies.forEach(p -> p.addBlocks(direction, out));

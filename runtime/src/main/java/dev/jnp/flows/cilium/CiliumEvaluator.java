@@ -117,16 +117,7 @@ public final class CiliumEvaluator implements PolicyEvaluator {
       return Decision.allow(direction, self, new Reason.NotAPod());
     }
     Endpoint peer = direction == Direction.INGRESS ? connection.source() : connection.destination();
-    List<CiliumRule> selecting = selections.of(world, pod.get(), direction, () -> {
-      CiliumIdentity identity = CiliumIdentity.of(world, pod.get());
-      List<CiliumRule> out = new ArrayList<>();
-      for (CiliumRule r : bySelector.candidates(pod.get().labels())) {
-        if (r.selects(identity)) {
-          out.add(r);
-        }
-      }
-      return List.copyOf(out);
-    });
+    List<CiliumRule> selecting = selecting(world, pod.get(), direction);
     for (CiliumRule r : selecting) {
       for (CiliumPeerRule deny : r.denies(direction)) {
         if (matches(world, pod.get(), selecting, deny, peer, connection)) {
@@ -163,6 +154,20 @@ public final class CiliumEvaluator implements PolicyEvaluator {
     return Decision.deny(direction, self, new Reason.NoRuleAllows(List.copyOf(enforcing)));
   }
 
+  /** The rules that select {@code pod}, in order. */
+  private List<CiliumRule> selecting(World world, Endpoint.Workload pod, Direction direction) {
+    return selections.of(world, pod, direction, () -> {
+      CiliumIdentity identity = CiliumIdentity.of(world, pod);
+      List<CiliumRule> out = new ArrayList<>();
+      for (CiliumRule r : bySelector.candidates(pod.labels())) {
+        if (r.selects(identity)) {
+          out.add(r);
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
   private static boolean matches(World world, Endpoint.Workload self, List<CiliumRule> selecting,
       CiliumPeerRule rule, Endpoint peer, Connection connection) {
     return rule.matches(world, peer, connection.destination(), connection.protocol(),
@@ -190,16 +195,30 @@ public final class CiliumEvaluator implements PolicyEvaluator {
   public SortedSet<Integer> portBoundaries(World world, Endpoint destination) {
     SortedSet<Integer> cuts = new TreeSet<>();
     for (CiliumRule r : rules) {
-      for (Direction d : Direction.values()) {
-        r.allows(d).forEach(p -> p.addBoundaries(cuts));
-        r.denies(d).forEach(p -> p.addBoundaries(cuts));
-      }
+      addBoundaries(r, cuts);
     }
     kubernetes.addBoundaries(cuts);
     destination.asWorkload().ifPresent(w -> w.ports().forEach(p -> {
       cuts.add(p.port());
       cuts.add(p.port() + 1);
     }));
+    return cuts;
+  }
+
+  private static void addBoundaries(CiliumRule rule, SortedSet<Integer> cuts) {
+    for (Direction d : Direction.values()) {
+      rule.allows(d).forEach(p -> p.addBoundaries(cuts));
+      rule.denies(d).forEach(p -> p.addBoundaries(cuts));
+    }
+  }
+
+  @Override
+  public SortedSet<Integer> sideBoundaries(World world, Endpoint.Workload pod, Direction direction) {
+    SortedSet<Integer> cuts = new TreeSet<>();
+    for (CiliumRule r : selecting(world, pod, direction)) {
+      addBoundaries(r, cuts);
+    }
+    kubernetes.isolating(pod, direction).forEach(p -> p.addBoundaries(cuts));
     return cuts;
   }
 

@@ -90,8 +90,7 @@ public final class ClusterNetworkPolicyEvaluator implements PolicyEvaluator {
       return Decision.allow(direction, self, new Reason.NotAPod());
     }
     Endpoint peer = direction == Direction.INGRESS ? connection.source() : connection.destination();
-    Selected selected = selections.of(world, pod.get(), direction, () ->
-        new Selected(selecting(adminBySelector, world, pod.get()), selecting(baselineBySelector, world, pod.get())));
+    Selected selected = selected(world, pod.get(), direction);
     Optional<Decision> decided = tier(selected.admin(), world, pod.get(), direction, peer, connection);
     if (decided.isPresent()) {
       return decided.get();
@@ -110,6 +109,11 @@ public final class ClusterNetworkPolicyEvaluator implements PolicyEvaluator {
 
   /** The policies of one tier that select a pod, in the tier's order. */
   private record Selected(List<ClusterPolicy> admin, List<ClusterPolicy> baseline) {}
+
+  private Selected selected(World world, Endpoint.Workload pod, Direction direction) {
+    return selections.of(world, pod, direction, () ->
+        new Selected(selecting(adminBySelector, world, pod), selecting(baselineBySelector, world, pod)));
+  }
 
   private static List<ClusterPolicy> selecting(SelectorIndex<ClusterPolicy> tier, World world, Endpoint.Workload pod) {
     List<ClusterPolicy> out = new ArrayList<>();
@@ -151,9 +155,7 @@ public final class ClusterNetworkPolicyEvaluator implements PolicyEvaluator {
     SortedSet<Integer> cuts = new TreeSet<>();
     for (List<ClusterPolicy> tier : List.of(admin, baseline)) {
       for (ClusterPolicy p : tier) {
-        for (Direction d : Direction.values()) {
-          p.rules(d).forEach(r -> r.addBoundaries(cuts));
-        }
+        addBoundaries(p, cuts);
       }
     }
     kubernetes.addBoundaries(cuts);
@@ -161,6 +163,25 @@ public final class ClusterNetworkPolicyEvaluator implements PolicyEvaluator {
       cuts.add(p.port());
       cuts.add(p.port() + 1);
     }));
+    return cuts;
+  }
+
+  private static void addBoundaries(ClusterPolicy policy, SortedSet<Integer> cuts) {
+    for (Direction d : Direction.values()) {
+      policy.rules(d).forEach(r -> r.addBoundaries(cuts));
+    }
+  }
+
+  @Override
+  public SortedSet<Integer> sideBoundaries(World world, Endpoint.Workload pod, Direction direction) {
+    SortedSet<Integer> cuts = new TreeSet<>();
+    Selected selected = selected(world, pod, direction);
+    for (List<ClusterPolicy> tier : List.of(selected.admin(), selected.baseline())) {
+      for (ClusterPolicy p : tier) {
+        addBoundaries(p, cuts);
+      }
+    }
+    kubernetes.isolating(pod, direction).forEach(p -> p.addBoundaries(cuts));
     return cuts;
   }
 

@@ -70,6 +70,13 @@ public final class KubernetesEvaluator implements PolicyEvaluator {
   }
 
   @Override
+  public SortedSet<Integer> sideBoundaries(World world, Endpoint.Workload pod, Direction direction) {
+    SortedSet<Integer> cuts = new TreeSet<>();
+    policies.isolating(pod, direction).forEach(p -> p.addBoundaries(cuts));
+    return cuts;
+  }
+
+  @Override
   public List<IpRange> addressBlocks(Direction direction) {
     return policies.addressBlocks(direction);
   }
