@@ -49,21 +49,18 @@ public interface PolicyEvaluator {
    * evaluated once per protocol and per run of ports between {@link #portBoundaries}.
    */
   default ConnectionSet allowed(World world, Endpoint source, Endpoint destination) {
-    return allowed(world, source, destination, portCuts(world, destination));
-  }
-
-  /**
-   * The {@link #portBoundaries} of {@code destination} within 1–65,536, with both ends, ascending:
-   * the same for every source, so worked out once for a destination that many sources reach.
-   */
-  default int[] portCuts(World world, Endpoint destination) {
     SortedSet<Integer> cuts = new TreeSet<>(portBoundaries(world, destination));
     cuts.add(1);
     cuts.add(65536);
-    return cuts.stream().mapToInt(Integer::intValue).filter(c -> c >= 1 && c <= 65536).toArray();
+    return allowed(world, source, destination,
+        cuts.stream().mapToInt(Integer::intValue).filter(c -> c >= 1 && c <= 65536).toArray());
   }
 
-  /** {@link #allowed(World, Endpoint, Endpoint)}, given {@code destination}'s {@link #portCuts}. */
+  /**
+   * {@link #allowed(World, Endpoint, Endpoint)}, cut at {@code cuts} (ascending, within 1–65,536,
+   * both ends included) instead: the verdict is evaluated at the first port of each run between
+   * them, so they must hold every port at which it may change.
+   */
   default ConnectionSet allowed(World world, Endpoint source, Endpoint destination, int[] cuts) {
     ConnectionSet.Builder out = ConnectionSet.builder();
     for (Protocol protocol : Protocol.values()) {
