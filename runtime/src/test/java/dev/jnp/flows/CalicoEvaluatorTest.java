@@ -54,6 +54,20 @@ class CalicoEvaluatorTest {
     assertThat(p.evaluate(world, tcp(db, web, 8080)).allowed()).isTrue();
   }
 
+  /** Found by ManifestFuzzTest: the index of policies by label read the missing selector. */
+  @Test
+  void aSelectorThatCannotBeReadAppliesToNoPodAndIsReported() {
+    PolicyEvaluator p = evaluator("calico",
+        policy("unreadable", """
+            selector: app =E 'web'
+            types: [Ingress]
+            ingress: [{action: Deny}]
+            """));
+    assertThat(p.evaluate(world, tcp(db, web, 8080)).allowed()).isTrue();
+    assertThat(p.warnings()).hasSize(1);
+    assertThat(p.warnings().get(0)).contains("spec.selector");
+  }
+
   @Test
   void aMissingOrderSortsLast() {
     PolicyEvaluator p = evaluator("calico",

@@ -170,7 +170,8 @@ final class CalicoPolicy implements TieredPolicy {
 
   @Override
   public Optional<Map.Entry<String, String>> requiredLabel() {
-    return selector.requiredLabel();
+    // No selector: it could not be read, and the policy applies to no pod.
+    return selector == null ? Optional.empty() : selector.requiredLabel();
   }
 
   @Override
