@@ -1,18 +1,8 @@
 package dev.jnp.compiler.fuzz;
 
-import static com.google.common.truth.Truth.assertWithMessage;
-
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.jnp.compiler.cli.Main;
 import dev.jnp.engine.Backends;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -25,37 +15,14 @@ import java.nio.file.Path;
  * manifests.dict}.
  */
 class ManifestFuzzTest {
-  private static Path file;
+  private static final FuzzedFile FILE = new FuzzedFile("cluster.yaml");
 
   @FuzzTest(maxDuration = "15m")
   @DictionaryFile(resourcePath = "/dev/jnp/compiler/fuzz/manifests.dict")
-  void analyzeForEveryEngine(byte[] input) throws IOException {
-    Files.write(file(), input);
+  void analyzeForEveryEngine(byte[] input) {
+    Path file = FILE.write(input);
     for (String engine : Backends.ENGINES) {
-      StringWriter err = new StringWriter();
-      int status = Main.run(
-          new String[] {"analyze", "--engine", engine, file().toString()},
-          new PrintWriter(Writer.nullWriter()),
-          new PrintWriter(err));
-      String text = new String(input, StandardCharsets.UTF_8);
-      assertWithMessage("exit status of jnp analyze --engine %s for:\n%s\nstderr:\n%s", engine, text, err)
-          .that(status).isAnyOf(Main.OK, Main.INPUT_ERRORS);
-      assertWithMessage("stderr for:\n%s", text).that(err.toString()).doesNotContain("internal error");
+      FuzzedFile.assertRunsCleanly(input, "analyze", "--engine", engine, file.toString());
     }
-  }
-
-  /** One file, rewritten for each input; deleted when the JVM exits. */
-  private static synchronized Path file() {
-    if (file == null) {
-      try {
-        Path dir = Files.createTempDirectory("jnp-fuzz-manifests-");
-        file = dir.resolve("cluster.yaml");
-        dir.toFile().deleteOnExit();
-        file.toFile().deleteOnExit();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return file;
   }
 }

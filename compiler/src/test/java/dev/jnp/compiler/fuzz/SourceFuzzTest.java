@@ -5,19 +5,12 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.jnp.compiler.ast.JnpFile;
-import dev.jnp.compiler.cli.Main;
 import dev.jnp.compiler.syntax.LexerComparison;
 import dev.jnp.compiler.syntax.PartsComparison;
 import dev.jnp.compiler.syntax.PredictionComparison;
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.Result;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -42,7 +35,7 @@ class SourceFuzzTest {
   private static final String DICTIONARY = "/dev/jnp/compiler/fuzz/jnp.dict";
 
   private static final String PATH = "fuzz.jnp";
-  private static Path file;
+  private static final FuzzedFile FILE = new FuzzedFile(PATH);
 
   @FuzzTest(maxDuration = "15m")
   @DictionaryFile(resourcePath = DICTIONARY)
@@ -69,31 +62,8 @@ class SourceFuzzTest {
   // A run stops at 10⁶ executions (32–40 minutes here, slower as the corpus grows) or after 60 minutes.
   @FuzzTest(maxDuration = "60m", maxExecutions = 1_000_000)
   @DictionaryFile(resourcePath = DICTIONARY)
-  void compileForEveryEngine(byte[] input) throws IOException {
-    Files.write(file(), input);
-    StringWriter err = new StringWriter();
-    int status = Main.run(
-        new String[] {"compile", "--engine", "all", file().toString()},
-        new PrintWriter(Writer.nullWriter()),
-        new PrintWriter(err));
-    String text = new String(input, StandardCharsets.UTF_8);
-    assertWithMessage("exit status of jnp compile --engine all for:\n%s\nstderr:\n%s", text, err)
-        .that(status).isAnyOf(Main.OK, Main.INPUT_ERRORS);
-    assertWithMessage("stderr for:\n%s", text).that(err.toString()).doesNotContain("internal error");
-  }
-
-  /** One file, rewritten for each input; deleted when the JVM exits. */
-  private static synchronized Path file() {
-    if (file == null) {
-      try {
-        Path dir = Files.createTempDirectory("jnp-fuzz-");
-        file = dir.resolve(PATH);
-        dir.toFile().deleteOnExit();
-        file.toFile().deleteOnExit();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return file;
+  void compileForEveryEngine(byte[] input) {
+    Path file = FILE.write(input);
+    FuzzedFile.assertRunsCleanly(input, "compile", "--engine", "all", file.toString());
   }
 }
