@@ -1,5 +1,6 @@
 package dev.jnp.compiler;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -10,6 +11,15 @@ import java.util.function.Function;
  */
 public final class Parallel {
   private Parallel() {}
+
+  /** {@code items} cut into runs of at most {@code size}, in order. */
+  public static <T> List<List<T>> runs(List<T> items, int size) {
+    List<List<T>> runs = new ArrayList<>((items.size() + size - 1) / size);
+    for (int from = 0; from < items.size(); from += size) {
+      runs.add(items.subList(from, Math.min(items.size(), from + size)));
+    }
+    return runs;
+  }
 
   /**
    * {@code work} applied to each of {@code items}, in their order. One item runs on the calling

@@ -15,6 +15,11 @@ public final class Diagnostics {
     found.addAll(diagnostics);
   }
 
+  /** Everything {@code other} found, in the order it was found. */
+  public void addAll(Diagnostics other) {
+    found.addAll(other.found);
+  }
+
   public boolean hasErrors() {
     return found.stream().anyMatch(Diagnostic::isError);
   }

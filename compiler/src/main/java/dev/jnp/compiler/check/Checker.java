@@ -1,5 +1,6 @@
 package dev.jnp.compiler.check;
 
+import dev.jnp.compiler.Parallel;
 import dev.jnp.compiler.ast.Condition;
 import dev.jnp.compiler.ast.Declaration;
 import dev.jnp.compiler.ast.Endpoint;
@@ -38,11 +39,15 @@ public final class Checker {
    */
   public static final long MAX_PEERS_IN_RULES = 1_000_000;
 
+  /** Declarations checked as one task: a file of a few is checked on the calling thread. */
+  static final int DECLARATIONS_PER_RUN = 64;
+
   private final JnpFile file;
+  private final Parameters parameters;
   private final Diagnostics diagnostics;
   private final Resolver resolver;
-  private final Map<String, Declaration.Peer> peers = new LinkedHashMap<>();
-  private final Map<String, Declaration.Workload> workloads = new LinkedHashMap<>();
+  private final Map<String, Declaration.Peer> peers;
+  private final Map<String, Declaration.Workload> workloads;
   /** How many peers each declared peer stands for, once the peers it names are written out. */
   private Map<String, Long> peerSizes = Map.of();
   /** How many peers the rules so far stand for, written out. */
@@ -52,9 +57,24 @@ public final class Checker {
 
   private Checker(JnpFile file, Parameters parameters, Diagnostics diagnostics) {
     this.file = file;
+    this.parameters = parameters;
     this.diagnostics = diagnostics;
     this.resolver = new Resolver(parameters, diagnostics);
+    this.peers = new LinkedHashMap<>();
+    this.workloads = new LinkedHashMap<>();
     this.namespaceDeclared = !file.all(Declaration.Namespace.class).isEmpty();
+  }
+
+  /** A checker for a run of {@code whole}'s declarations, once its peers and workloads are known. */
+  private Checker(Checker whole, Diagnostics diagnostics) {
+    this.file = whole.file;
+    this.parameters = whole.parameters;
+    this.diagnostics = diagnostics;
+    this.resolver = new Resolver(parameters, diagnostics);
+    this.peers = whole.peers;
+    this.workloads = whole.workloads;
+    this.peerSizes = whole.peerSizes;
+    this.namespaceDeclared = whole.namespaceDeclared;
   }
 
   /** Checks {@code file} with its parameters resolved; what is wrong goes to {@code diagnostics}. */
@@ -92,7 +112,25 @@ public final class Checker {
     for (Declaration.Peer peer : peers.values()) {
       peer.peers().forEach(p -> peer(p, WorkloadItem.Direction.INGRESS, true));
     }
-    for (Declaration declaration : file.declarations()) {
+    // The declarations are checked independently, in runs on the machine's cores, and what each
+    // run found is taken in source order. Only the count of peers in rules runs across them: when
+    // the runs together pass its limit, the file is checked again in one run, which reports the
+    // rule where the count passed it.
+    List<List<Declaration>> runs = Parallel.runs(file.declarations(), DECLARATIONS_PER_RUN);
+    Optional<String> namespace = fileNamespace;
+    List<Checker> checked = Parallel.map(runs, run -> new Checker(this, new Diagnostics()).declarations(run, namespace));
+    long written = peersInRules + checked.stream().mapToLong(run -> run.peersInRules).sum();
+    if (written > MAX_PEERS_IN_RULES) {
+      declarations(file.declarations(), fileNamespace);
+      return;
+    }
+    checked.forEach(run -> diagnostics.addAll(run.diagnostics));
+    peersInRules = written;
+  }
+
+  /** Checks {@code run}, declarations of the file in source order; returns this checker. */
+  private Checker declarations(List<Declaration> run, Optional<String> fileNamespace) {
+    for (Declaration declaration : run) {
       if (declaration instanceof Declaration.Workload workload) {
         workload(workload, fileNamespace);
       } else if (declaration instanceof Declaration.DefaultDeny deny) {
@@ -103,6 +141,7 @@ public final class Checker {
         expect.when().ifPresent(this::condition);
       }
     }
+    return this;
   }
 
   private <T extends Declaration> void checkSingle(Class<T> kind, String keyword) {

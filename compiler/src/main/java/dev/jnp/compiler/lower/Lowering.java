@@ -1,5 +1,6 @@
 package dev.jnp.compiler.lower;
 
+import dev.jnp.compiler.Parallel;
 import dev.jnp.compiler.ast.Condition;
 import dev.jnp.compiler.ast.Declaration;
 import dev.jnp.compiler.ast.JnpFile;
@@ -44,6 +45,9 @@ public final class Lowering {
 
   static final String DNS_NAMESPACE = "kube-system";
 
+  /** Workloads lowered as one task: a file of a few workloads is lowered on the calling thread. */
+  static final int WORKLOADS_PER_RUN = 64;
+
   private final JnpFile file;
   private final Parameters parameters;
   private final Diagnostics diagnostics;
@@ -68,10 +72,13 @@ public final class Lowering {
   private PolicySet lower() {
     Optional<String> fileNamespace =
         file.all(Declaration.Namespace.class).stream().findFirst().map(n -> resolver.text(n.name()).orElseThrow());
+    // Workloads are lowered independently, in runs on the machine's cores; the runs' allowlists
+    // and diagnostics are joined in source order, so the result does not depend on the schedule.
     List<Allowlist> allowlists = new ArrayList<>();
-    for (Declaration.Workload workload : file.all(Declaration.Workload.class)) {
-      String namespace = workload.namespace().map(peers::text).orElseGet(fileNamespace::orElseThrow);
-      allowlists.add(workload(workload, namespace));
+    List<List<Declaration.Workload>> runs = Parallel.runs(file.all(Declaration.Workload.class), WORKLOADS_PER_RUN);
+    for (LoweredRun run : Parallel.map(runs, run -> new Lowering(file, parameters, new Diagnostics()).workloads(run, fileNamespace))) {
+      allowlists.addAll(run.allowlists());
+      diagnostics.addAll(run.diagnostics());
     }
     List<DefaultDeny> denies = new ArrayList<>();
     for (Declaration.DefaultDeny deny : file.all(Declaration.DefaultDeny.class)) {
@@ -97,6 +104,18 @@ public final class Lowering {
       checkDenyCoverage(deny, allowlists);
     }
     return new PolicySet(allowlists, denies);
+  }
+
+  /** The allowlists of a run of workloads, and what lowering them found. */
+  private record LoweredRun(List<Allowlist> allowlists, Diagnostics diagnostics) {}
+
+  private LoweredRun workloads(List<Declaration.Workload> run, Optional<String> fileNamespace) {
+    List<Allowlist> allowlists = new ArrayList<>(run.size());
+    for (Declaration.Workload workload : run) {
+      String namespace = workload.namespace().map(peers::text).orElseGet(fileNamespace::orElseThrow);
+      allowlists.add(workload(workload, namespace));
+    }
+    return new LoweredRun(allowlists, diagnostics);
   }
 
   private Allowlist workload(Declaration.Workload workload, String namespace) {

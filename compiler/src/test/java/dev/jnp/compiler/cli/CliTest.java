@@ -425,6 +425,16 @@ class CliTest {
     Run many = jnp("check", manyPeers.toString());
     assertThat(many.status()).isEqualTo(1);
     assertThat(many.out()).contains(manyPeers + ":140:14: error[JNP0115]: the file's rules stand for more than 1000000 peers once the peers they name are written out");
+    // The same count across workloads, which are checked in runs of 64 declarations in parallel:
+    // no run passes the limit alone, and the error is still at the rule where the count does.
+    StringBuilder workloads = new StringBuilder(doubled.substring(0, doubled.indexOf("peer p13 ")) + "peer p13 = any\nnamespace x\n");
+    for (int i = 0; i < 130; i++) {
+      workloads.append("workload w").append(i).append(" {\n  select app=w").append(i).append("\n  allow from p0\n}\n");
+    }
+    Path manyWorkloads = file("workloads.jnp", workloads.toString());
+    Run across = jnp("check", manyWorkloads.toString());
+    assertThat(across.status()).isEqualTo(1);
+    assertThat(across.out()).contains(manyWorkloads + ":506:14: error[JNP0115]: the file's rules stand for more than 1000000 peers once the peers they name are written out");
     StringBuilder hundredLevels = new StringBuilder();
     for (int i = 0; i < 99; i++) {
       hundredLevels.append("peer p").append(i).append(" = p").append(i + 1).append(", any\n");
