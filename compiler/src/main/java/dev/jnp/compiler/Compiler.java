@@ -38,6 +38,9 @@ import java.util.Set;
  * Files are taken in path order, so the output does not depend on the order they were named in.
  */
 public final class Compiler {
+  /** Allowlists rendered and written as one task: a file of a few is written on the calling thread. */
+  static final int ALLOWLISTS_PER_RUN = 64;
+
   private Compiler() {}
 
   /** One checked and lowered file: the engine it targets, its policies and its expectations. */
@@ -155,11 +158,16 @@ public final class Compiler {
     return new Rendered(written, diagnostics, checked);
   }
 
-  /** The objects of {@code policies}, each written as soon as it is rendered, its tree dropped. */
+  /**
+   * The objects of {@code policies}, each written as soon as it is rendered, its tree dropped. A
+   * large file's allowlists are rendered and written in runs on the machine's cores, and taken in
+   * source order.
+   */
   private static List<Manifest> write(Backend backend, PolicySet policies) {
     List<Manifest> manifests = new ArrayList<>();
-    for (Allowlist allowlist : policies.allowlists()) {
-      manifests.add(Manifest.of(backend.render(allowlist, policies)));
+    List<List<Allowlist>> runs = Parallel.runs(policies.allowlists(), ALLOWLISTS_PER_RUN);
+    for (List<Manifest> run : Parallel.map(runs, run -> run.stream().map(a -> Manifest.of(backend.render(a, policies))).toList())) {
+      manifests.addAll(run);
     }
     for (DefaultDeny deny : policies.defaultDenies()) {
       manifests.add(Manifest.of(backend.render(deny)));
