@@ -70,7 +70,8 @@ class ShadowedRulesTest {
     Random random = new Random(20261127);
     for (int round = 0; round < 5_000; round++) {
       List<Rule> rules = new ArrayList<>();
-      int count = 1 + random.nextInt(12);
+      // Both ways of finding them: pair by pair up to COMPARED_PAIRWISE rules, the index above.
+      int count = 1 + random.nextInt(3 * ShadowedRules.COMPARED_PAIRWISE);
       for (int r = 0; r < count; r++) {
         List<PortRange> ports = new ArrayList<>();
         int portCount = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(2);
