@@ -94,8 +94,23 @@ public final class SourceLexer implements TokenSource {
         }
       }
       skipOnLine(1);
-      return emit(type, Token.DEFAULT_CHANNEL, start, startLine, startColumn);
+      return factory.create(source, type, punctuation(type), Token.DEFAULT_CHANNEL, start, start, startLine, startColumn);
     }
+  }
+
+  /** A punctuation mark's text, one string for all its tokens; null (cut from the input) for others. */
+  private static String punctuation(int type) {
+    return switch (type) {
+      case JnpLexer.EQUALS -> "=";
+      case JnpLexer.COMMA -> ",";
+      case JnpLexer.LBRACE -> "{";
+      case JnpLexer.RBRACE -> "}";
+      case JnpLexer.LBRACKET -> "[";
+      case JnpLexer.RBRACKET -> "]";
+      case JnpLexer.LPAREN -> "(";
+      case JnpLexer.RPAREN -> ")";
+      default -> null;
+    };
   }
 
   /** A keyword when the whole word is one, digits alone a number, anything else a word. */
