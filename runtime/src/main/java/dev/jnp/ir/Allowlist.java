@@ -51,6 +51,9 @@ public record Allowlist(
 
   /** The native items for one engine and direction, in source order. */
   public List<Object> nativeItems(String engine, Direction direction) {
+    if (natives.isEmpty()) {
+      return List.of(); // the usual workload has none: no stream set up for nothing
+    }
     return natives.stream()
         .filter(n -> n.engine().equals(engine) && n.direction() == direction)
         .flatMap(n -> n.items().stream())

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.stream.Collectors;
 
 /**
  * Turns the IR into Calico NetworkPolicy object trees.
@@ -181,9 +180,15 @@ final class CalicoConverter {
     if (labels.isEmpty()) {
       return "all()";
     }
-    return labels.entrySet().stream()
-        .map(e -> e.getKey() + " == '" + e.getValue() + "'")
-        .collect(Collectors.joining(" && "));
+    // A loop, not a stream joining strings: every pod peer of every rule spells one.
+    StringBuilder selector = new StringBuilder(32 * labels.size());
+    for (Map.Entry<String, String> label : labels.entrySet()) {
+      if (!selector.isEmpty()) {
+        selector.append(" && ");
+      }
+      selector.append(label.getKey()).append(" == '").append(label.getValue()).append('\'');
+    }
+    return selector.toString();
   }
 
   /**
