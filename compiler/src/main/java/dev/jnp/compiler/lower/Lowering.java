@@ -52,21 +52,24 @@ public final class Lowering {
   private final Parameters parameters;
   private final Diagnostics diagnostics;
   private final Resolver resolver;
+  /** The file's peers by name, the first of each name. */
+  private final Map<String, Declaration.Peer> declared;
   private final PeerLowering peers;
 
-  private Lowering(JnpFile file, Parameters parameters, Diagnostics diagnostics) {
+  private Lowering(JnpFile file, Parameters parameters, Diagnostics diagnostics, Map<String, Declaration.Peer> declared) {
     this.file = file;
     this.parameters = parameters;
     this.diagnostics = diagnostics;
     this.resolver = new Resolver(parameters, new Diagnostics());
-    Map<String, Declaration.Peer> declared = new LinkedHashMap<>();
-    file.all(Declaration.Peer.class).forEach(p -> declared.putIfAbsent(p.name().text(), p));
+    this.declared = declared;
     this.peers = new PeerLowering(declared, resolver);
   }
 
   /** The IR of {@code file}, which the checker found no error in. */
   public static PolicySet lower(JnpFile file, Parameters parameters, Diagnostics diagnostics) {
-    return new Lowering(file, parameters, diagnostics).lower();
+    Map<String, Declaration.Peer> declared = new LinkedHashMap<>();
+    file.all(Declaration.Peer.class).forEach(p -> declared.putIfAbsent(p.name().text(), p));
+    return new Lowering(file, parameters, diagnostics, declared).lower();
   }
 
   private PolicySet lower() {
@@ -76,7 +79,7 @@ public final class Lowering {
     // and diagnostics are joined in source order, so the result does not depend on the schedule.
     List<Allowlist> allowlists = new ArrayList<>();
     List<List<Declaration.Workload>> runs = Parallel.runs(file.all(Declaration.Workload.class), WORKLOADS_PER_RUN);
-    for (LoweredRun run : Parallel.map(runs, run -> new Lowering(file, parameters, new Diagnostics()).workloads(run, fileNamespace))) {
+    for (LoweredRun run : Parallel.map(runs, run -> new Lowering(file, parameters, new Diagnostics(), declared).workloads(run, fileNamespace))) {
       allowlists.addAll(run.allowlists());
       diagnostics.addAll(run.diagnostics());
     }
