@@ -35,7 +35,12 @@ public final class YamlWriter {
    * each, and a new builder per document grew through four sizes for each (a tenth of what a
    * compile of 10,000 workloads allocated). One that grew past {@link #KEPT} is let go.
    */
-  private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(8192));
+  private static final ThreadLocal<StringBuilder> BUFFER = new ThreadLocal<>() {
+    @Override
+    protected StringBuilder initialValue() {
+      return new StringBuilder(8192);
+    }
+  };
   private static final int KEPT = 1 << 20;
 
   /** One document. */
