@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,13 @@ class DeterminismTest {
   }
 
   static String compile(Path java, List<String> jvmOptions, List<String> files) throws IOException, InterruptedException {
+    return run(java, jvmOptions, files).out();
+  }
+
+  /** What a compile wrote: the objects on stdout, the diagnostics on stderr. */
+  record Output(String out, String err) {}
+
+  static Output run(Path java, List<String> jvmOptions, List<String> files) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(jvmOptions);
@@ -55,9 +64,10 @@ class DeterminismTest {
     Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
     byte[] out = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertWithMessage("exit status of %s: %s", command, Files.readString(err)).that(process.exitValue()).isEqualTo(0);
+    String diagnostics = Files.readString(err);
+    assertWithMessage("exit status of %s: %s", command, diagnostics).that(process.exitValue()).isEqualTo(0);
     Files.delete(err);
-    return new String(out, StandardCharsets.UTF_8);
+    return new Output(new String(out, StandardCharsets.UTF_8), diagnostics);
   }
 
   static List<String> reversed(List<String> files) {
@@ -83,22 +93,47 @@ class DeterminismTest {
     assertThat(compile(List.of(), reversed(files))).isEqualTo(first);
   }
 
-  /** A file large enough to be parsed in parts on the common pool, however its threads run. */
+  /**
+   * A file large enough to be parsed in parts, and checked, lowered, rendered and written in runs,
+   * on the common pool: the same objects and the same diagnostics, however its threads run.
+   */
   @Test
   void aFileParsedInPartsIsTheSameBytesOnAnyNumberOfThreads() throws Exception {
     StringBuilder text = new StringBuilder("namespace shop\n");
     for (int i = 0; i < 400; i++) {
       text.append("workload w").append(i).append(" {\n  select app=w").append(i).append(", tier=backend\n")
           .append("  port http 8080\n  allow http from pods app=w").append((i + 399) % 400).append(", ns monitoring\n")
-          .append("  egress {\n    allow dns\n    allow 443 to cidr 10.").append(i % 250).append(".0.0/16\n  }\n}\n");
+          // Notes in every run: the nodes on three engines, a rule another already allows.
+          .append(i % 3 == 0 ? "  allow 9100 from nodes\n" : "")
+          .append(i % 5 == 0 ? "  allow 8080 from ns monitoring\n" : "")
+          // A warning now and then: an egress block without DNS.
+          .append("  egress {\n").append(i % 7 == 0 ? "" : "    allow dns\n")
+          .append("    allow 443 to cidr 10.").append(i % 250).append(".0.0/16\n  }\n}\n");
     }
     Path large = dir.resolve("large.jnp");
     Files.writeString(large, text);
     List<String> files = List.of(large.toString());
-    String first = compile(List.of(), files);
-    assertThat(first).contains("name: w399");
-    assertThat(compile(List.of("-XX:ActiveProcessorCount=1"), files)).isEqualTo(first);
-    assertThat(compile(List.of("-Djava.util.concurrent.ForkJoinPool.common.parallelism=7"), files)).isEqualTo(first);
+    Path jdk = Path.of(System.getProperty("java.home"), "bin", "java");
+    Output first = run(jdk, List.of(), files);
+    // Each engine's objects in source order, whichever run finished first.
+    Matcher names = Pattern.compile("(?m)^  name: (?:shop-)?w(\\d+)$").matcher(first.out());
+    List<Integer> order = new ArrayList<>();
+    while (names.find()) {
+      order.add(Integer.parseInt(names.group(1)));
+    }
+    List<Integer> sourceOrder = new ArrayList<>();
+    for (int engine = 0; engine < 4; engine++) {
+      for (int i = 0; i < 400; i++) {
+        sourceOrder.add(i);
+      }
+    }
+    assertThat(order).isEqualTo(sourceOrder);
+    assertThat(first.err()).contains("JNP0310");
+    assertThat(first.err()).contains("JNP0409");
+    // The last workload's warning, from the last run of each phase.
+    assertThat(first.err()).contains("warning[JNP0405]: this egress block has no DNS rule, so every name lookup of 'w399' fails");
+    assertThat(run(jdk, List.of("-XX:ActiveProcessorCount=1"), files)).isEqualTo(first);
+    assertThat(run(jdk, List.of("-Djava.util.concurrent.ForkJoinPool.common.parallelism=7"), files)).isEqualTo(first);
   }
 
   @Test
