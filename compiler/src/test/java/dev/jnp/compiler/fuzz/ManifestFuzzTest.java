@@ -17,7 +17,7 @@ import java.nio.file.Path;
 class ManifestFuzzTest {
   private static final FuzzedFile FILE = new FuzzedFile("cluster.yaml");
 
-  @FuzzTest(maxDuration = "15m")
+  @FuzzTest(maxDuration = "60m", maxExecutions = 1_000_000)
   @DictionaryFile(resourcePath = "/dev/jnp/compiler/fuzz/manifests.dict")
   void analyzeForEveryEngine(byte[] input) {
     Path file = FILE.write(input);
