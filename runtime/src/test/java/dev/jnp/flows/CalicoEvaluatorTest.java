@@ -54,6 +54,31 @@ class CalicoEvaluatorTest {
     assertThat(p.evaluate(world, tcp(db, web, 8080)).allowed()).isTrue();
   }
 
+  /** Selectors see the labels Calico adds: a pod's namespace, orchestrator and service account, a namespace's name. */
+  @Test
+  void selectorsSeeTheLabelsCalicoAdds() {
+    PolicyEvaluator p = evaluator("calico", policy("calico-labels", """
+        selector: app == 'web'
+        types: [Ingress]
+        ingress:
+        - action: Allow
+          protocol: TCP
+          source:
+            selector: projectcalico.org/namespace == 'ops' && projectcalico.org/orchestrator == 'k8s'
+            namespaceSelector: all()
+          destination: {ports: [8080]}
+        - action: Allow
+          protocol: TCP
+          source: {selector: has(projectcalico.org/serviceaccount), namespaceSelector: projectcalico.org/name == 'ops'}
+          destination: {ports: [8081]}
+        """));
+    assertThat(p.evaluate(world, tcp(prom, web, 8080)).allowed()).isTrue();
+    assertThat(p.evaluate(world, tcp(prom, web, 8081)).allowed()).isTrue();
+    assertThat(p.evaluate(world, tcp(prom, web, 9999)).allowed()).isFalse();
+    assertThat(p.evaluate(world, tcp(db, web, 8080)).allowed()).isFalse();
+    assertThat(p.evaluate(world, tcp(db, web, 8081)).allowed()).isFalse();
+  }
+
   /** Found by ManifestFuzzTest: the index of policies by label read the missing selector. */
   @Test
   void aSelectorThatCannotBeReadAppliesToNoPodAndIsReported() {

@@ -121,12 +121,14 @@ final class CalicoEntityRule {
     if (invalid) {
       return false;
     }
-    List<IpAddress> addresses = IpBlockScope.ANY_ADDRESS.addresses(endpoint);
-    if (!nets.isEmpty() && !anyIn(addresses, nets)) {
-      return false;
-    }
-    if (anyIn(addresses, notNets)) {
-      return false;
+    if (!nets.isEmpty() || !notNets.isEmpty()) { // the endpoint's addresses only when asked for
+      List<IpAddress> addresses = IpBlockScope.ANY_ADDRESS.addresses(endpoint);
+      if (!nets.isEmpty() && !anyIn(addresses, nets)) {
+        return false;
+      }
+      if (anyIn(addresses, notNets)) {
+        return false;
+      }
     }
     if (selector != null || namespaceSelector != null || !serviceAccounts.isEmpty()
         || serviceAccountSelector) {

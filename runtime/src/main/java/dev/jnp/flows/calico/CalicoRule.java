@@ -26,6 +26,9 @@ final class CalicoRule {
   private final String action;
   private final String protocol;
   private final String notProtocol;
+  /** The two protocols as read, once: a rule is matched at every port boundary of every pair. */
+  private final Optional<Protocol> named;
+  private final Optional<Protocol> notNamed;
   private final Integer ipVersion;
   private final CalicoEntityRule source;
   private final CalicoEntityRule destination;
@@ -36,6 +39,8 @@ final class CalicoRule {
     this.action = action;
     this.protocol = protocol;
     this.notProtocol = notProtocol;
+    this.named = Protocol.parse(protocol);
+    this.notNamed = Protocol.parse(notProtocol);
     this.ipVersion = ipVersion;
     this.source = source;
     this.destination = destination;
@@ -89,16 +94,15 @@ final class CalicoRule {
   }
 
   boolean matches(World world, Connection connection) {
-    if (protocol != null && Protocol.parse(protocol).orElse(null) != connection.protocol()) {
+    if (protocol != null && named.orElse(null) != connection.protocol()) {
       return false;
     }
-    if (notProtocol != null && Protocol.parse(notProtocol).orElse(null) == connection.protocol()) {
+    if (notProtocol != null && notNamed.orElse(null) == connection.protocol()) {
       return false;
     }
     if (ipVersion != null && ipVersion != ipVersionOf(connection)) {
       return false;
     }
-    Optional<Protocol> named = protocol == null ? Optional.empty() : Protocol.parse(protocol);
     return source.matches(world, connection.source(), named, connection.port())
         && destination.matches(world, connection.destination(), named, connection.port());
   }
