@@ -39,6 +39,7 @@ class KubernetesEvaluatorTest {
     Verdict in = k8s.evaluate(world, tcp(monitor, web, 8080));
     assertThat(in.allowed()).isFalse();
     assertThat(in.ingress().reason()).isInstanceOf(Reason.NoRuleAllows.class);
+    assertThat(((Reason.NoRuleAllows) in.ingress().reason()).policies().toString()).contains("shop/egress-only");
     Verdict out = k8s.evaluate(world, tcp(web, db, 5432));
     assertThat(out.allowed()).isTrue();
     assertThat(out.egress().reason().describe())

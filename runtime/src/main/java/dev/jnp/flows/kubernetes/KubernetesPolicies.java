@@ -30,7 +30,13 @@ public final class KubernetesPolicies {
   private final List<KubernetesPolicy> policies;
   private final SelectorIndex<KubernetesPolicy> bySelector;
   private final IpBlockScope scope;
-  private final PodSelections<List<KubernetesPolicy>> isolating = new PodSelections<>();
+  private final PodSelections<Isolation> isolating = new PodSelections<>();
+
+  /**
+   * The policies that isolate a pod in a direction, and the references a denial names them by:
+   * made once with the policies, not for every connection denied.
+   */
+  private record Isolation(List<KubernetesPolicy> policies, List<PolicyRef> refs) {}
 
   private KubernetesPolicies(List<KubernetesPolicy> policies, IpBlockScope scope) {
     this.policies = List.copyOf(policies);
@@ -57,15 +63,21 @@ public final class KubernetesPolicies {
 
   /** The policies that select {@code pod} and govern {@code direction}: they isolate it. */
   public List<KubernetesPolicy> isolating(Endpoint.Workload pod, Direction direction) {
+    return isolation(pod, direction).policies();
+  }
+
+  private Isolation isolation(Endpoint.Workload pod, Direction direction) {
     // A v1 policy selects by the pod's own namespace and labels; no world is read.
     return isolating.of(null, pod, direction, () -> {
       List<KubernetesPolicy> out = new ArrayList<>();
+      List<PolicyRef> refs = new ArrayList<>();
       for (KubernetesPolicy p : bySelector.candidates(pod.labels())) {
         if (p.governs(direction) && p.selects(pod)) {
           out.add(p);
+          refs.add(p.ref());
         }
       }
-      return List.copyOf(out);
+      return new Isolation(List.copyOf(out), List.copyOf(refs));
     });
   }
 
@@ -90,8 +102,8 @@ public final class KubernetesPolicies {
   /** The decision for the {@code direction} side of {@code connection}, where {@code self} is. */
   public Decision decide(
       World world, Endpoint.Workload self, Direction direction, Connection connection) {
-    List<KubernetesPolicy> isolating = isolating(self, direction);
-    if (isolating.isEmpty()) {
+    Isolation isolation = isolation(self, direction);
+    if (isolation.policies().isEmpty()) {
       return Decision.allow(direction, self, new Reason.NotIsolated());
     }
     if (isFromLocalNode(direction, connection)) {
@@ -101,8 +113,7 @@ public final class KubernetesPolicies {
     if (rule.isPresent()) {
       return Decision.allow(direction, self, new Reason.RuleMatched(rule.get().ref(), "Allow"));
     }
-    List<PolicyRef> refs = isolating.stream().map(KubernetesPolicy::ref).toList();
-    return Decision.deny(direction, self, new Reason.NoRuleAllows(refs));
+    return Decision.deny(direction, self, new Reason.NoRuleAllows(isolation.refs()));
   }
 
   /** Whether the connection comes in from the destination pod's own node. */
