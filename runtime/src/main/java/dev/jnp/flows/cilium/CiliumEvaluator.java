@@ -49,7 +49,13 @@ public final class CiliumEvaluator implements PolicyEvaluator {
   private final List<CiliumRule> rules = new ArrayList<>();
   private final KubernetesPolicies kubernetes;
   private final List<String> warnings;
-  private final PodSelections<List<CiliumRule>> selections = new PodSelections<>();
+  private final PodSelections<Selection> selections = new PodSelections<>();
+
+  /**
+   * The rules that select a pod in a direction, and the policies that enforce there (its Cilium
+   * rules' and its Kubernetes policies'): made once, not for every connection decided.
+   */
+  private record Selection(List<CiliumRule> rules, List<PolicyRef> enforcing) {}
   /** The rules, in order, by a label of their own the pods they select carry. */
   private final SelectorIndex<CiliumRule> bySelector;
 
@@ -117,7 +123,8 @@ public final class CiliumEvaluator implements PolicyEvaluator {
       return Decision.allow(direction, self, new Reason.NotAPod());
     }
     Endpoint peer = direction == Direction.INGRESS ? connection.source() : connection.destination();
-    List<CiliumRule> selecting = selecting(world, pod.get(), direction);
+    Selection selection = selection(world, pod.get(), direction);
+    List<CiliumRule> selecting = selection.rules();
     for (CiliumRule r : selecting) {
       for (CiliumPeerRule deny : r.denies(direction)) {
         if (matches(world, pod.get(), selecting, deny, peer, connection)) {
@@ -125,16 +132,7 @@ public final class CiliumEvaluator implements PolicyEvaluator {
         }
       }
     }
-    Set<PolicyRef> enforcing = new LinkedHashSet<>();
-    for (CiliumRule r : selecting) {
-      if (r.enforces(direction)) {
-        enforcing.add(r.policy());
-      }
-    }
-    for (KubernetesPolicy p : kubernetes.isolating(pod.get(), direction)) {
-      enforcing.add(p.ref());
-    }
-    if (enforcing.isEmpty()) {
+    if (selection.enforcing().isEmpty()) {
       return Decision.allow(direction, self, new Reason.NotIsolated());
     }
     if (KubernetesPolicies.isFromLocalNode(direction, connection)) {
@@ -151,20 +149,31 @@ public final class CiliumEvaluator implements PolicyEvaluator {
     if (rule.isPresent()) {
       return Decision.allow(direction, self, new Reason.RuleMatched(rule.get().ref(), "Allow"));
     }
-    return Decision.deny(direction, self, new Reason.NoRuleAllows(List.copyOf(enforcing)));
+    return Decision.deny(direction, self, new Reason.NoRuleAllows(selection.enforcing()));
   }
 
   /** The rules that select {@code pod}, in order. */
   private List<CiliumRule> selecting(World world, Endpoint.Workload pod, Direction direction) {
+    return selection(world, pod, direction).rules();
+  }
+
+  private Selection selection(World world, Endpoint.Workload pod, Direction direction) {
     return selections.of(world, pod, direction, () -> {
       CiliumIdentity identity = CiliumIdentity.of(world, pod);
       List<CiliumRule> out = new ArrayList<>();
+      Set<PolicyRef> enforcing = new LinkedHashSet<>();
       for (CiliumRule r : bySelector.candidates(pod.labels())) {
         if (r.selects(identity)) {
           out.add(r);
+          if (r.enforces(direction)) {
+            enforcing.add(r.policy());
+          }
         }
       }
-      return List.copyOf(out);
+      for (KubernetesPolicy p : kubernetes.isolating(pod, direction)) {
+        enforcing.add(p.ref());
+      }
+      return new Selection(List.copyOf(out), List.copyOf(enforcing));
     });
   }
 
