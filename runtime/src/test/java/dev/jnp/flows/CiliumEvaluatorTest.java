@@ -335,4 +335,21 @@ class CiliumEvaluatorTest {
     assertThat(p.evaluate(relabelled, tcp(prom, web, 8080)).allowed()).isTrue();
     assertThat(p.evaluate(world, tcp(prom, web, 8080)).allowed()).isFalse();
   }
+
+  @Test
+  void aPeersIdentityIsWorkedOutAgainInAnotherWorld() {
+    PolicyEvaluator p = evaluator("cilium", cnp("shop", """
+        endpointSelector: {matchLabels: {app: web}}
+        ingress: [{fromEndpoints: [{matchLabels: {io.cilium.k8s.namespace.labels.team: ops}}]}]
+        """));
+    World relabelled = World.builder()
+        .namespace("shop", Map.of("team", "shop"))
+        .namespace("ops", Map.of("team", "retail"))
+        .workload(web)
+        .workload(prom)
+        .build();
+    assertThat(p.evaluate(world, tcp(prom, web, 8080)).allowed()).isTrue();
+    assertThat(p.evaluate(relabelled, tcp(prom, web, 8080)).allowed()).isFalse();
+    assertThat(p.evaluate(world, tcp(prom, web, 8080)).allowed()).isTrue();
+  }
 }

@@ -50,6 +50,10 @@ public final class CiliumEvaluator implements PolicyEvaluator {
   private final KubernetesPolicies kubernetes;
   private final List<String> warnings;
   private final PodSelections<Selection> selections = new PodSelections<>();
+  /** The endpoint whose identity was last worked out, its world, and the identity. */
+  private World identityWorld;
+  private Endpoint identityOf;
+  private CiliumIdentity identity;
 
   /**
    * The rules that select a pod in a direction, and the policies that enforce there (its Cilium
@@ -177,10 +181,23 @@ public final class CiliumEvaluator implements PolicyEvaluator {
     });
   }
 
-  private static boolean matches(World world, Endpoint.Workload self, List<CiliumRule> selecting,
+  private boolean matches(World world, Endpoint.Workload self, List<CiliumRule> selecting,
       CiliumPeerRule rule, Endpoint peer, Connection connection) {
-    return rule.matches(world, peer, connection.destination(), connection.protocol(),
-        connection.port(), name -> dnsVisible(self, selecting, name));
+    return rule.matches(() -> identity(world, peer), peer, connection.destination(),
+        connection.protocol(), connection.port(), name -> dnsVisible(self, selecting, name));
+  }
+
+  /**
+   * The identity of {@code endpoint} in {@code world}, kept for the endpoint last asked about: a
+   * pair of pods is decided at every port boundary of its two sides, against the same peer.
+   */
+  private CiliumIdentity identity(World world, Endpoint endpoint) {
+    if (world != identityWorld || endpoint != identityOf) {
+      identity = CiliumIdentity.of(world, endpoint);
+      identityWorld = world;
+      identityOf = endpoint;
+    }
+    return identity;
   }
 
   /**

@@ -8,7 +8,6 @@ import dev.jnp.flows.IpRange;
 import dev.jnp.flows.Protocol;
 import dev.jnp.flows.RuleRef;
 import dev.jnp.flows.Tree;
-import dev.jnp.flows.World;
 import dev.jnp.flows.kubernetes.IpBlockScope;
 import dev.jnp.flows.selector.LabelSelector;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One element of {@code ingress}, {@code ingressDeny}, {@code egress} or {@code egressDeny}
@@ -154,15 +154,15 @@ final class CiliumPeerRule {
    * Whether the rule covers the connection with {@code peer} at the other end; {@code
    * dnsVisible} says whether the pod's DNS rules let the proxy see a name.
    */
-  boolean matches(World world, Endpoint peer, Endpoint destination, Protocol protocol, int port,
-      Predicate<String> dnsVisible) {
+  boolean matches(Supplier<CiliumIdentity> peerIdentity, Endpoint peer, Endpoint destination,
+      Protocol protocol, int port, Predicate<String> dnsVisible) {
     if (!portsMatch(protocol, port, destination)) {
       return false;
     }
     if (!hasL3) {
       return !toPorts.isEmpty();
     }
-    CiliumIdentity identity = CiliumIdentity.of(world, peer);
+    CiliumIdentity identity = peerIdentity.get();
     for (CiliumSelector s : endpoints) {
       if (s.matches(identity.labels())) {
         return true;
