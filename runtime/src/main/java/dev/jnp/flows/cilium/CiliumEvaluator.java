@@ -55,13 +55,14 @@ public final class CiliumEvaluator implements PolicyEvaluator {
   private Endpoint identityOf;
   private CiliumIdentity identity;
 
+  /** The rules, in order, by a label of their own the pods they select carry. */
+  private final SelectorIndex<CiliumRule> bySelector;
+
   /**
    * The rules that select a pod in a direction, and the policies that enforce there (its Cilium
    * rules' and its Kubernetes policies'): made once, not for every connection decided.
    */
   private record Selection(List<CiliumRule> rules, List<PolicyRef> enforcing) {}
-  /** The rules, in order, by a label of their own the pods they select carry. */
-  private final SelectorIndex<CiliumRule> bySelector;
 
   /** An evaluator for the Cilium policies and v1 NetworkPolicies among {@code documents}. */
   public CiliumEvaluator(List<PolicyDocument> documents) {
