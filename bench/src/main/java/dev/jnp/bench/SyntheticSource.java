@@ -8,6 +8,7 @@ import dev.jnp.compiler.Manifest;
 import dev.jnp.compiler.Options;
 import dev.jnp.compiler.SourceInput;
 import dev.jnp.diagnostics.Diagnostic;
+import dev.jnp.yaml.YamlMap;
 import dev.jnp.yaml.YamlReader;
 import dev.jnp.yaml.YamlWriter;
 import java.util.ArrayList;
@@ -126,19 +127,37 @@ public final class SyntheticSource {
 
   /**
    * The object trees of a compilation, every engine's in order, read back from what {@code jnp
-   * compile} writes (the compiler keeps no trees); throws unless they are written as the same bytes.
+   * compile} writes (the compiler keeps no trees) into the maps and lists the backends build;
+   * throws unless they are written as the same bytes.
    */
   @SuppressWarnings("unchecked")
   public static List<Map<String, Object>> trees(Compilation compilation) {
     String stream = stream(compilation);
     List<Map<String, Object>> trees = new ArrayList<>();
     for (JsonNode document : YamlReader.readAll(stream)) {
-      trees.add(TREES.convertValue(document, LinkedHashMap.class));
+      trees.add((Map<String, Object>) asBuilt(TREES.convertValue(document, LinkedHashMap.class)));
     }
     if (!YamlWriter.writeAll(trees).equals(stream)) {
       throw new IllegalStateException("the trees read back are not written as the compiler wrote them");
     }
     return trees;
+  }
+
+  /** {@code node} with its maps as {@link YamlMap}s and its lists as array lists, as backends build them. */
+  private static Object asBuilt(Object node) {
+    if (node instanceof Map<?, ?> map) {
+      YamlMap fields = new YamlMap(map.size());
+      map.forEach((key, value) -> fields.put((String) key, asBuilt(value)));
+      return fields;
+    }
+    if (node instanceof List<?> list) {
+      List<Object> items = new ArrayList<>(list.size());
+      for (Object item : list) {
+        items.add(asBuilt(item));
+      }
+      return items;
+    }
+    return node;
   }
 
 }

@@ -1,9 +1,10 @@
 package dev.jnp.engine;
 
+import dev.jnp.yaml.YamlMap;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 
 /** Small builders for the ordered maps and lists that backends render into. */
@@ -16,7 +17,7 @@ public final class ObjectTree {
   /** An ordered map from alternating keys and values; null values are left out. */
   public static Map<String, Object> map(Object... keysAndValues) {
     // Sized for its entries: trees hold hundreds of thousands of small maps.
-    Map<String, Object> map = new LinkedHashMap<>(keysAndValues.length / 2 * 4 / 3 + 1);
+    Map<String, Object> map = new YamlMap(keysAndValues.length / 2);
     for (int i = 0; i < keysAndValues.length; i += 2) {
       if (keysAndValues[i + 1] != null) {
         map.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -27,12 +28,16 @@ public final class ObjectTree {
 
   /** A label map as an ordered map, in key order. */
   public static Map<String, Object> labels(SortedMap<String, String> labels) {
-    return new LinkedHashMap<>(labels);
+    return new YamlMap(labels);
   }
 
   /** A mutable list of the given items. */
   public static List<Object> list(Object... items) {
-    return new ArrayList<>(List.of(items));
+    List<Object> list = new ArrayList<>(Math.max(items.length, 2));
+    for (Object item : items) {
+      list.add(Objects.requireNonNull(item, "a list item"));
+    }
+    return list;
   }
 
   /** Standard object metadata: name, namespace (when namespaced), the managed-by label. */

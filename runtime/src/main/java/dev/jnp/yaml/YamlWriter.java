@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -80,46 +81,69 @@ public final class YamlWriter {
    * current line (after a list item's dash).
    */
   private static void map(StringBuilder out, Map<?, ?> map, int indent, boolean inline) {
+    if (map instanceof YamlMap fields) {
+      // By index: no iterator, no entries.
+      for (int i = 0; i < fields.size(); i++) {
+        field(out, fields.keyAt(i), fields.valueAt(i), indent, i > 0 || !inline);
+      }
+      return;
+    }
     boolean first = true;
     for (Map.Entry<?, ?> entry : map.entrySet()) {
-      if (!(first && inline)) {
-        indent(out, indent);
-      }
+      field(out, entry.getKey(), entry.getValue(), indent, !(first && inline));
       first = false;
-      if (!(entry.getKey() instanceof String key)) {
-        throw new IllegalArgumentException("a map key that is not a string: " + entry.getKey());
-      }
-      out.append(spelled(KEYS, key, true)).append(':');
-      Object value = entry.getValue();
-      if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
-        out.append('\n');
-        map(out, nested, indent + 2, false);
-      } else if (value instanceof List<?> items && !items.isEmpty()) {
-        out.append('\n');
-        list(out, items, indent, false);
-      } else {
-        out.append(' ');
-        scalar(out, value);
-      }
+    }
+  }
+
+  /** One entry of a map, on a line of its own when {@code indented}. */
+  private static void field(StringBuilder out, Object key, Object value, int indent, boolean indented) {
+    if (indented) {
+      indent(out, indent);
+    }
+    if (!(key instanceof String name)) {
+      throw new IllegalArgumentException("a map key that is not a string: " + key);
+    }
+    out.append(spelled(KEYS, name, true)).append(':');
+    if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
+      out.append('\n');
+      map(out, nested, indent + 2, false);
+    } else if (value instanceof List<?> items && !items.isEmpty()) {
+      out.append('\n');
+      list(out, items, indent, false);
+    } else {
+      out.append(' ');
+      scalar(out, value);
     }
   }
 
   /** The items of {@code list}, each {@code - } at {@code indent}; {@code inline} as for maps. */
   private static void list(StringBuilder out, List<?> list, int indent, boolean inline) {
+    if (list instanceof RandomAccess) {
+      // By index: no iterator.
+      for (int i = 0; i < list.size(); i++) {
+        item(out, list.get(i), indent, i > 0 || !inline);
+      }
+      return;
+    }
     boolean first = true;
     for (Object item : list) {
-      if (!(first && inline)) {
-        indent(out, indent);
-      }
+      item(out, item, indent, !(first && inline));
       first = false;
-      out.append("- ");
-      if (item instanceof Map<?, ?> map && !map.isEmpty()) {
-        map(out, map, indent + 2, true);
-      } else if (item instanceof List<?> items && !items.isEmpty()) {
-        list(out, items, indent + 2, true);
-      } else {
-        scalar(out, item);
-      }
+    }
+  }
+
+  /** One item of a list, on a line of its own when {@code indented}. */
+  private static void item(StringBuilder out, Object item, int indent, boolean indented) {
+    if (indented) {
+      indent(out, indent);
+    }
+    out.append("- ");
+    if (item instanceof Map<?, ?> map && !map.isEmpty()) {
+      map(out, map, indent + 2, true);
+    } else if (item instanceof List<?> items && !items.isEmpty()) {
+      list(out, items, indent + 2, true);
+    } else {
+      scalar(out, item);
     }
   }
 

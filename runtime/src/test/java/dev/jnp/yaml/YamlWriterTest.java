@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedList;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -59,6 +61,35 @@ class YamlWriterTest {
           .that(YamlWriter.writeAll(documents))
           .isEqualTo(JacksonYamlWriter.writeAll(documents));
     }
+  }
+
+  @Test
+  void writesATreeTheSameWhicheverMapsAndListsHoldIt() {
+    for (long seed = 0; seed < 2_000; seed++) {
+      Map<String, Object> document = RandomTrees.nasty(seed).document();
+      String written = YamlWriter.write(document);
+      assertWithMessage("seed %s", seed).that(YamlWriter.write(rebuilt(document, true))).isEqualTo(written);
+      assertWithMessage("seed %s", seed).that(YamlWriter.write(rebuilt(document, false))).isEqualTo(written);
+    }
+  }
+
+  /**
+   * {@code tree} in {@link YamlMap}s and array lists (as backends build it, walked by index), or
+   * in linked hash maps and linked lists (walked by iterators).
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> T rebuilt(T tree, boolean asBackendsBuild) {
+    if (tree instanceof Map<?, ?> map) {
+      Map<String, Object> copy = asBackendsBuild ? new YamlMap(0) : new LinkedHashMap<>();
+      map.forEach((key, value) -> copy.put((String) key, rebuilt(value, asBackendsBuild)));
+      return (T) copy;
+    }
+    if (tree instanceof List<?> list) {
+      List<Object> copy = asBackendsBuild ? new ArrayList<>() : new LinkedList<>();
+      list.forEach(item -> copy.add(rebuilt(item, asBackendsBuild)));
+      return (T) copy;
+    }
+    return tree;
   }
 
   @Test

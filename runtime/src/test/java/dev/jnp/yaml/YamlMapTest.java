@@ -1,0 +1,102 @@
+package dev.jnp.yaml;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class YamlMapTest {
+  private static final List<String> KEYS = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i");
+
+  @Test
+  void behavesAsAnInsertionOrderedMapUnderRandomChanges() {
+    for (long seed = 0; seed < 500; seed++) {
+      Random random = new Random(seed);
+      Map<String, Object> expected = new LinkedHashMap<>();
+      YamlMap actual = new YamlMap(random.nextInt(3));
+      for (int step = 0; step < 60; step++) {
+        // A new instance of an equal key, sometimes: keys are compared by equals, not identity.
+        String key = random.nextBoolean() ? KEYS.get(random.nextInt(KEYS.size())) : new String(KEYS.get(random.nextInt(KEYS.size())));
+        Object value = random.nextInt(8) == 0 ? null : random.nextInt(5);
+        String at = "seed " + seed + " step " + step;
+        switch (random.nextInt(7)) {
+          case 0, 1, 2 -> assertWithMessage("%s: put %s", at, key).that(actual.put(key, value)).isEqualTo(expected.put(key, value));
+          case 3 -> assertWithMessage("%s: remove %s", at, key).that(actual.remove(key)).isEqualTo(expected.remove(key));
+          case 4 -> assertWithMessage("%s: removed", at).that(removeEveryThird(actual)).isEqualTo(removeEveryThird(expected));
+          case 5 -> assertWithMessage("%s: set", at).that(setEach(actual, value)).isEqualTo(setEach(expected, value));
+          default -> {
+            if (random.nextInt(10) == 0) {
+              actual.clear();
+              expected.clear();
+            }
+            assertWithMessage("%s: get %s", at, key).that(actual.get(key)).isEqualTo(expected.get(key));
+          }
+        }
+        assertWithMessage(at).that(actual).isEqualTo(expected);
+        assertWithMessage(at).that(expected).isEqualTo(actual);
+        assertWithMessage(at).that(new ArrayList<>(actual.keySet())).isEqualTo(new ArrayList<>(expected.keySet()));
+        assertWithMessage(at).that(new ArrayList<>(actual.values())).isEqualTo(new ArrayList<>(expected.values()));
+        assertThat(actual.hashCode()).isEqualTo(expected.hashCode());
+        assertThat(actual.containsKey(key)).isEqualTo(expected.containsKey(key));
+        for (int i = 0; i < actual.size(); i++) {
+          assertThat(actual.keyAt(i)).isEqualTo(new ArrayList<>(expected.keySet()).get(i));
+          assertThat(actual.valueAt(i)).isEqualTo(new ArrayList<>(expected.values()).get(i));
+        }
+      }
+    }
+  }
+
+  private static List<String> removeEveryThird(Map<String, Object> map) {
+    List<String> removed = new ArrayList<>();
+    Iterator<Map.Entry<String, Object>> entries = map.entrySet().iterator();
+    for (int i = 0; entries.hasNext(); i++) {
+      Map.Entry<String, Object> entry = entries.next();
+      if (i % 3 == 1) {
+        removed.add(entry.getKey());
+        entries.remove();
+      }
+    }
+    return removed;
+  }
+
+  private static List<Object> setEach(Map<String, Object> map, Object value) {
+    List<Object> previous = new ArrayList<>();
+    for (Map.Entry<String, Object> entry : map.entrySet()) {
+      previous.add(entry.setValue(value));
+    }
+    return previous;
+  }
+
+  @Test
+  void aCopyKeepsTheOrderOfItsSource() {
+    TreeMap<String, String> labels = new TreeMap<>(Map.of("tier", "web", "app", "shop", "zone", "a"));
+    YamlMap copy = new YamlMap(labels);
+    assertThat(copy).containsExactlyEntriesIn(labels).inOrder();
+    copy.put("extra", "x");
+    assertThat(copy.keyAt(3)).isEqualTo("extra");
+    assertThat(labels).hasSize(3);
+  }
+
+  @Test
+  void refusesANullKeyAndAnIndexOutOfRange() {
+    YamlMap map = new YamlMap(1);
+    assertThrows(NullPointerException.class, () -> map.put(null, "x"));
+    map.put("a", 1);
+    assertThrows(IndexOutOfBoundsException.class, () -> map.keyAt(1));
+    assertThrows(IndexOutOfBoundsException.class, () -> map.valueAt(-1));
+    Iterator<Map.Entry<String, Object>> entries = map.entrySet().iterator();
+    assertThrows(IllegalStateException.class, entries::remove);
+    entries.next();
+    entries.remove();
+    assertThrows(IllegalStateException.class, entries::remove);
+    assertThat(map).isEmpty();
+  }
+}
