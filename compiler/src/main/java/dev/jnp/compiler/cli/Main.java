@@ -1,9 +1,8 @@
 package dev.jnp.compiler.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,8 @@ public final class Main {
   public static final int USAGE = 2;
   public static final int BUG = 3;
 
+  private static final int BUFFER = 1 << 16;
+
   private static final List<String> DESCRIPTION = List.of("Compiles .jnp network policy into the policy objects of one engine.");
   private static final List<Option> OPTIONS = List.of(Option.HELP, Option.VERSION);
   private static final SortedMap<Integer, String> EXIT_STATUS = new TreeMap<>(Map.of(
@@ -28,9 +29,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // UTF-8 whatever the platform's default: output must be the same bytes everywhere.
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    // UTF-8 whatever the platform's default: output must be the same bytes everywhere. Buffered
+    // here: the standard streams flush every write, and a compile writes a document at a time.
+    PrintWriter out = new PrintWriter(new Utf8Writer(new BufferedOutputStream(System.out, BUFFER)), true);
+    PrintWriter err = new PrintWriter(new Utf8Writer(new BufferedOutputStream(System.err, BUFFER)), true);
     int status = run(args, out, err);
     out.flush();
     err.flush();
