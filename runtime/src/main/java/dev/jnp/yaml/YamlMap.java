@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A mapping of a YAML document: string keys in the order they were first put, in two arrays.
@@ -126,6 +127,43 @@ public final class YamlMap extends AbstractMap<String, Object> {
     Arrays.fill(keys, 0, size, null);
     Arrays.fill(values, 0, size, null);
     size = 0;
+  }
+
+  // forEach, hashCode and equals by index: the backends put maps in sets, and AbstractMap's
+  // would make an entry a field to hash or compare them.
+
+  @Override
+  public void forEach(BiConsumer<? super String, ? super Object> action) {
+    for (int i = 0; i < size; i++) {
+      action.accept(keys[i], values[i]);
+    }
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = 0;
+    for (int i = 0; i < size; i++) {
+      hash += keys[i].hashCode() ^ Objects.hashCode(values[i]);
+    }
+    return hash;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof YamlMap that)) {
+      return super.equals(other);
+    }
+    if (that.size != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      // Maps are equal whatever their order; the same order is the usual case.
+      int at = keys[i].equals(that.keys[i]) ? i : that.indexOf(keys[i]);
+      if (at < 0 || !Objects.equals(values[i], that.values[at])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

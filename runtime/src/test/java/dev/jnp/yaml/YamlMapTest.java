@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,26 @@ class YamlMapTest {
         assertWithMessage(at).that(new ArrayList<>(actual.keySet())).isEqualTo(new ArrayList<>(expected.keySet()));
         assertWithMessage(at).that(new ArrayList<>(actual.values())).isEqualTo(new ArrayList<>(expected.values()));
         assertThat(actual.hashCode()).isEqualTo(expected.hashCode());
+        List<String> forEachKeys = new ArrayList<>();
+        actual.forEach((k, v) -> forEachKeys.add(k + "=" + v));
+        assertWithMessage(at).that(forEachKeys).isEqualTo(expected.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        // Another YamlMap of the same fields in another order is equal; with one value changed, not.
+        List<String> shuffled = new ArrayList<>(expected.keySet());
+        Collections.shuffle(shuffled, random);
+        YamlMap other = new YamlMap(0);
+        shuffled.forEach(k -> other.put(new String(k), expected.get(k)));
+        assertWithMessage(at).that(actual.equals(other)).isTrue();
+        assertWithMessage(at).that(other.equals(actual)).isTrue();
+        assertThat(other.hashCode()).isEqualTo(actual.hashCode());
+        if (!shuffled.isEmpty()) {
+          String changed = shuffled.get(random.nextInt(shuffled.size()));
+          other.put(changed, expected.get(changed) == null ? 7 : null);
+          assertWithMessage(at).that(actual.equals(other)).isFalse();
+          other.remove(changed);
+          assertWithMessage(at).that(actual.equals(other)).isFalse();
+          other.put("z", expected.get(changed));
+          assertWithMessage(at).that(actual.equals(other)).isFalse();
+        }
         assertThat(actual.containsKey(key)).isEqualTo(expected.containsKey(key));
         for (int i = 0; i < actual.size(); i++) {
           assertThat(actual.keyAt(i)).isEqualTo(new ArrayList<>(expected.keySet()).get(i));
