@@ -33,6 +33,7 @@ public final class ObjectTree {
 
   /** A mutable list of the given items. */
   public static List<Object> list(Object... items) {
+    // Room for two at least: an empty list (the policy types, say) is added to.
     List<Object> list = new ArrayList<>(Math.max(items.length, 2));
     for (Object item : items) {
       list.add(Objects.requireNonNull(item, "a list item"));
