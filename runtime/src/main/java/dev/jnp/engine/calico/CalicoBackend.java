@@ -32,27 +32,7 @@ public final class CalicoBackend implements Backend {
   public List<Diagnostic> check(PolicySet policies) {
     List<Diagnostic> found = new ArrayList<>();
     for (Allowlist allowlist : policies.allowlists()) {
-      for (Direction direction : Direction.values()) {
-        for (Rule rule : allowlist.rules(direction)) {
-          for (Peer peer : rule.peers()) {
-            check(peer, direction, found);
-          }
-        }
-        // Spelling the rules to count them costs as much as rendering them: only when they
-        // may be too many.
-        int count = CalicoConverter.mostRules(allowlist, direction) > CalicoConverter.MAX_RULES
-            ? CalicoConverter.rules(allowlist, direction).size()
-            : 0;
-        if (count > CalicoConverter.MAX_RULES) {
-          found.add(
-              Capability.overEngineLimit(
-                  ENGINE,
-                  direction.title().toLowerCase(Locale.ROOT) + " rules in one policy",
-                  count,
-                  CalicoConverter.MAX_RULES,
-                  allowlist.span()));
-        }
-      }
+      check(allowlist, found);
     }
     for (DefaultDeny deny : policies.defaultDenies()) {
       if (deny.order() <= 0) {
@@ -60,6 +40,32 @@ public final class CalicoBackend implements Backend {
       }
     }
     return found;
+  }
+
+  // One allowlist a call: a cold run compiles this after a few hundred, where a loop over them
+  // all would run in the interpreter to the end (docs/decisions.md, "Loops over every workload").
+  private static void check(Allowlist allowlist, List<Diagnostic> found) {
+    for (Direction direction : Direction.values()) {
+      for (Rule rule : allowlist.rules(direction)) {
+        for (Peer peer : rule.peers()) {
+          check(peer, direction, found);
+        }
+      }
+      // Spelling the rules to count them costs as much as rendering them: only when they
+      // may be too many.
+      int count = CalicoConverter.mostRules(allowlist, direction) > CalicoConverter.MAX_RULES
+          ? CalicoConverter.rules(allowlist, direction).size()
+          : 0;
+      if (count > CalicoConverter.MAX_RULES) {
+        found.add(
+            Capability.overEngineLimit(
+                ENGINE,
+                direction.title().toLowerCase(Locale.ROOT) + " rules in one policy",
+                count,
+                CalicoConverter.MAX_RULES,
+                allowlist.span()));
+      }
+    }
   }
 
   private static void check(Peer peer, Direction direction, List<Diagnostic> found) {

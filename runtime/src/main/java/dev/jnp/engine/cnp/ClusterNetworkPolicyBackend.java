@@ -39,34 +39,7 @@ public final class ClusterNetworkPolicyBackend implements Backend {
     List<Diagnostic> found = new ArrayList<>();
     checkOverlaps(policies.allowlists(), found);
     for (Allowlist allowlist : policies.allowlists()) {
-      for (Direction direction : Direction.values()) {
-        if (!allowlist.governs(direction)) {
-          continue;
-        }
-        for (Rule rule : allowlist.rules(direction)) {
-          boolean peersSpellable = true;
-          for (Peer peer : rule.peers()) {
-            peersSpellable &= check(peer, direction, found);
-          }
-          if (peersSpellable) {
-            checkLimits(rule, direction, allowlist.namespace(), found);
-          }
-        }
-        // Spelling the rules, peers and ports to count them costs as much as rendering them:
-        // only when they may be too many.
-        int rules = ClusterNetworkPolicyConverter.mostRules(allowlist, direction) > MAX_ITEMS
-            ? ClusterNetworkPolicyConverter.rules(allowlist, direction).size()
-            : 0;
-        if (rules > MAX_ITEMS) {
-          found.add(
-              Capability.overEngineLimit(
-                  ENGINE,
-                  direction.title().toLowerCase(Locale.ROOT) + " rules in one policy",
-                  rules,
-                  MAX_ITEMS,
-                  allowlist.span()));
-        }
-      }
+      check(allowlist, found);
     }
     for (DefaultDeny deny : policies.defaultDenies()) {
       int priority = ClusterNetworkPolicyConverter.denyPriority(deny);
@@ -87,6 +60,39 @@ public final class ClusterNetworkPolicyBackend implements Backend {
       }
     }
     return found;
+  }
+
+  // One allowlist a call: a cold run compiles this after a few hundred, where a loop over them
+  // all would run in the interpreter to the end (docs/decisions.md, "Loops over every workload").
+  private static void check(Allowlist allowlist, List<Diagnostic> found) {
+    for (Direction direction : Direction.values()) {
+      if (!allowlist.governs(direction)) {
+        continue;
+      }
+      for (Rule rule : allowlist.rules(direction)) {
+        boolean peersSpellable = true;
+        for (Peer peer : rule.peers()) {
+          peersSpellable &= check(peer, direction, found);
+        }
+        if (peersSpellable) {
+          checkLimits(rule, direction, allowlist.namespace(), found);
+        }
+      }
+      // Spelling the rules, peers and ports to count them costs as much as rendering them:
+      // only when they may be too many.
+      int rules = ClusterNetworkPolicyConverter.mostRules(allowlist, direction) > MAX_ITEMS
+          ? ClusterNetworkPolicyConverter.rules(allowlist, direction).size()
+          : 0;
+      if (rules > MAX_ITEMS) {
+        found.add(
+            Capability.overEngineLimit(
+                ENGINE,
+                direction.title().toLowerCase(Locale.ROOT) + " rules in one policy",
+                rules,
+                MAX_ITEMS,
+                allowlist.span()));
+      }
+    }
   }
 
   private static void checkLimits(
@@ -209,10 +215,14 @@ public final class ClusterNetworkPolicyBackend implements Backend {
     // Only allowlists of one namespace can select the same pods: compare within namespaces.
     Map<String, SelectorOverlaps> earlierByNamespace = new HashMap<>();
     for (Allowlist later : allowlists) {
-      SelectorOverlaps earlier = earlierByNamespace.computeIfAbsent(later.namespace(), n -> new SelectorOverlaps());
-      earlier.firstCompatible(later).ifPresent(first ->
-          found.add(Capability.overlappingAllowlists(ENGINE, first.name(), later.name(), later.span())));
-      earlier.add(later);
+      checkOverlap(later, earlierByNamespace.computeIfAbsent(later.namespace(), n -> new SelectorOverlaps()), found);
     }
+  }
+
+  // One allowlist a call, as check(Allowlist, …).
+  private static void checkOverlap(Allowlist later, SelectorOverlaps earlier, List<Diagnostic> found) {
+    earlier.firstCompatible(later).ifPresent(first ->
+        found.add(Capability.overlappingAllowlists(ENGINE, first.name(), later.name(), later.span())));
+    earlier.add(later);
   }
 }
