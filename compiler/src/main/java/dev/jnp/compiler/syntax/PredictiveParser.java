@@ -14,7 +14,6 @@ import dev.jnp.diagnostics.SourceSpan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -57,33 +56,20 @@ final class PredictiveParser {
   private final int[] types;
   private int next;
 
-  private PredictiveParser(String path, List<Token> tokens) {
+  private PredictiveParser(String path, FileTokens.Part part) {
     this.path = path;
     this.spans = new Spans(path);
-    List<Token> onDefaultChannel = new ArrayList<>(tokens.size() + 1);
-    for (Token token : tokens) {
-      if (token.getChannel() == Token.DEFAULT_CHANNEL) {
-        onDefaultChannel.add(token);
-      }
-    }
-    if (onDefaultChannel.isEmpty() || onDefaultChannel.get(onDefaultChannel.size() - 1).getType() != Token.EOF) {
-      onDefaultChannel.add(new CommonToken(Token.EOF)); // the end of a part
-    }
-    this.tokens = onDefaultChannel.toArray(Token[]::new);
-    this.types = new int[this.tokens.length];
-    for (int i = 0; i < types.length; i++) {
-      types[i] = this.tokens[i].getType();
-    }
+    this.tokens = part.onDefaultChannel();
+    this.types = part.types();
   }
 
   /**
-   * The declarations of {@code tokens}, all of them, hidden ones too: a file's, or a part of one
-   * that ends where a declaration does ({@link SourceParser#parts}). Nothing where the grammar's
-   * parser has to read them.
+   * The declarations of a part of a file that ends where a declaration does ({@link
+   * FileTokens#parts}), or of the whole file. Nothing where the grammar's parser has to read them.
    */
-  static Optional<List<Declaration>> parse(String path, List<Token> tokens) {
+  static Optional<List<Declaration>> parse(String path, FileTokens.Part part) {
     try {
-      return Optional.of(new PredictiveParser(path, tokens).declarations());
+      return Optional.of(new PredictiveParser(path, part).declarations());
     } catch (NotPredicted notPredicted) {
       return Optional.empty();
     }

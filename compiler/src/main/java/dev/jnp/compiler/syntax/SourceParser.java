@@ -3,9 +3,7 @@ package dev.jnp.compiler.syntax;
 import dev.jnp.compiler.Parallel;
 import dev.jnp.compiler.ast.Declaration;
 import dev.jnp.compiler.ast.JnpFile;
-import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.Result;
-import dev.jnp.diagnostics.SourceSpan;
 import dev.jnp.grammar.JnpLexer;
 import dev.jnp.grammar.JnpParser;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.WritableToken;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -49,8 +46,6 @@ public final class SourceParser {
    */
   static final int PART_TOKENS = 4096;
 
-  private static final CommonTokenFactory COPYING_TOKENS = new CommonTokenFactory(true);
-
   private SourceParser() {}
 
   /** Parses {@code text}, read from {@code path}, into an AST. */
@@ -72,32 +67,23 @@ public final class SourceParser {
   }
 
   private static Result<JnpFile> parse(String path, String text, int partTokens, boolean predict) {
-    CommonTokenStream tokens = tokens(path, text);
-    List<Diagnostic> tooDeep = checkNesting(path, tokens.getTokens());
-    if (!tooDeep.isEmpty()) {
-      return Result.failed(tooDeep);
+    FileTokens tokens = FileTokens.read(path, text, partTokens);
+    if (tokens.tooDeep().isPresent()) {
+      return Result.failed(List.of(tokens.tooDeep().get()));
     }
-    List<List<Token>> parts = parts(tokens.getTokens(), partTokens);
+    List<FileTokens.Part> parts = tokens.parts();
     if (predict) {
       Optional<List<Declaration>> predicted = inParts(parts, part -> PredictiveParser.parse(path, part));
       if (predicted.isPresent()) {
         return Result.of(new JnpFile(path, List.copyOf(predicted.get())), List.of());
       }
     }
-    return parseByGrammar(path, tokens, parts);
-  }
-
-  private static CommonTokenStream tokens(String path, String text) {
-    // Tokens keep their text: the parsers and the spans read it several times each, and a token
-    // without it cuts it out of the input again on every read.
-    CommonTokenStream tokens = new CommonTokenStream(new SourceLexer(CharStreams.fromString(text, path), COPYING_TOKENS));
-    tokens.fill();
-    return tokens;
+    return parseByGrammar(path, tokens.all(), parts);
   }
 
   /** The declarations of every part, in order, parsed in parallel; none if a part gave none. */
   private static Optional<List<Declaration>> inParts(
-      List<List<Token>> parts, Function<List<Token>, Optional<List<Declaration>>> parser) {
+      List<FileTokens.Part> parts, Function<FileTokens.Part, Optional<List<Declaration>>> parser) {
     List<Optional<List<Declaration>>> parsed = Parallel.map(parts, parser);
     if (!parsed.stream().allMatch(Optional::isPresent)) {
       return Optional.empty();
@@ -107,19 +93,17 @@ public final class SourceParser {
     return Optional.of(declarations);
   }
 
-  private static Result<JnpFile> parseByGrammar(String path, CommonTokenStream tokens, List<List<Token>> parts) {
+  private static Result<JnpFile> parseByGrammar(String path, List<Token> all, List<FileTokens.Part> parts) {
     if (parts.size() > 1) {
-      Optional<List<Declaration>> parsed = inParts(parts, part -> parsePart(path, part));
+      Optional<List<Declaration>> parsed = inParts(parts, part -> parsePart(path, part.tokens()));
       if (parsed.isPresent()) {
         return Result.of(new JnpFile(path, List.copyOf(parsed.get())), List.of());
       }
-      // A part that does not parse alone: the whole file is parsed as one, to say why. The
-      // parts' token streams numbered their tokens from 0 each; the spans compare those numbers.
-      for (int i = 0; i < tokens.size(); i++) {
-        ((WritableToken) tokens.get(i)).setTokenIndex(i);
-      }
+      // A part that does not parse alone: the whole file is parsed as one, to say why. (The
+      // parts' token streams numbered their tokens from 0 each; the file's numbers them again.)
     }
 
+    CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(all));
     JnpParser parser = new JnpParser(tokens);
     parser.removeErrorListeners();
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -142,29 +126,6 @@ public final class SourceParser {
     AstBuilder builder = new AstBuilder(path);
     JnpFile file = builder.file(tree);
     return Result.of(file, List.of());
-  }
-
-  /**
-   * The tokens in parts of at least {@code partTokens} that are each a run of whole declarations:
-   * a part ends with a {@code '}'} that closes a workload (the braces around it back to none),
-   * which ends the declaration in any file that parses. The last part ends with the file's end.
-   */
-  static List<List<Token>> parts(List<Token> tokens, int partTokens) {
-    List<List<Token>> parts = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    int last = tokens.size() - 1; // the end of the file
-    for (int i = 0; i < last; i++) {
-      int type = tokens.get(i).getType();
-      if (type == JnpLexer.LBRACE) {
-        depth++;
-      } else if (type == JnpLexer.RBRACE && --depth == 0 && i + 1 - start >= partTokens && i + 1 < last) {
-        parts.add(tokens.subList(start, i + 1));
-        start = i + 1;
-      }
-    }
-    parts.add(tokens.subList(start, tokens.size()));
-    return parts;
   }
 
   /**
@@ -196,47 +157,5 @@ public final class SourceParser {
       }
     }
     return comments;
-  }
-
-  /**
-   * A diagnostic for the first place nested too deep for the parsers and the passes after them,
-   * which recurse as deep as a file nests: brackets of any kind, or the operators of a condition.
-   */
-  private static List<Diagnostic> checkNesting(String path, List<Token> tokens) {
-    int depth = 0;
-    // The operators since the last token that no condition holds. And, or and not are names too,
-    // so this may count more than the condition's operators, never fewer.
-    int operators = 0;
-    for (Token token : tokens) {
-      switch (token.getType()) {
-        case JnpLexer.LPAREN, JnpLexer.LBRACKET, JnpLexer.LBRACE -> depth++;
-        case JnpLexer.RPAREN, JnpLexer.RBRACKET, JnpLexer.RBRACE -> depth--;
-        default -> {}
-      }
-      switch (token.getType()) {
-        case JnpLexer.AND, JnpLexer.OR, JnpLexer.NOT -> operators++;
-        case JnpLexer.WHEN, JnpLexer.LBRACE, JnpLexer.RBRACE, JnpLexer.LBRACKET, JnpLexer.RBRACKET,
-            JnpLexer.COMMA, JnpLexer.EQUALS, JnpLexer.ARROW, JnpLexer.STRING, JnpLexer.NUMBER,
-            JnpLexer.PARAM_REF, JnpLexer.RAW -> operators = 0;
-        default -> {}
-      }
-      if (depth > MAX_NESTING) {
-        return tooDeep(path, token, "nesting deeper than " + MAX_NESTING + " levels",
-            "split the condition with parameters, or drop redundant parentheses");
-      }
-      if (operators > MAX_OPERATORS) {
-        return tooDeep(path, token, "a condition of more than " + MAX_OPERATORS + " operators (and, or, not) nests too deep",
-            "let one parameter stand for several, or split the statement (when a or b: once when a, once when b)");
-      }
-    }
-    return List.of();
-  }
-
-  private static List<Diagnostic> tooDeep(String path, Token token, String message, String hint) {
-    int column = token.getCharPositionInLine() + 1;
-    SourceSpan span = new SourceSpan(path, token.getLine(), column, token.getLine(), column + token.getText().length());
-    List<Diagnostic> found = new ArrayList<>();
-    found.add(Diagnostic.error(TOO_DEEP, span, message).withHint(hint));
-    return found;
   }
 }

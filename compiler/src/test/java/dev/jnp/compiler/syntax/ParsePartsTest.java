@@ -5,9 +5,6 @@ import static dev.jnp.compiler.syntax.PartsComparison.assertSameAsWhole;
 
 import dev.jnp.compiler.TestSources;
 import java.util.List;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenFactory;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,12 +69,10 @@ class ParsePartsTest {
   }
 
   private static List<List<Token>> parts(String text, int partTokens) {
-    CommonTokenStream tokens = new CommonTokenStream(new SourceLexer(CharStreams.fromString(text), CommonTokenFactory.DEFAULT));
-    tokens.fill();
-    return SourceParser.parts(tokens.getTokens(), partTokens);
+    return FileTokens.read("test.jnp", text, partTokens).parts().stream().map(FileTokens.Part::tokens).toList();
   }
 
   private static String text(List<Token> tokens) {
-    return String.join(" ", tokens.stream().map(Token::getText).toList());
+    return String.join(" ", tokens.stream().map(t -> t.getType() == Token.EOF ? "<EOF>" : t.getText()).toList());
   }
 }

@@ -5,9 +5,6 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import dev.jnp.compiler.ast.JnpFile;
 import dev.jnp.diagnostics.Result;
 import java.util.Optional;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenFactory;
-import org.antlr.v4.runtime.CommonTokenStream;
 
 /** Holds {@link PredictiveParser} to the parser ANTLR generates from {@code Jnp.g4}. */
 public final class PredictionComparison {
@@ -26,11 +23,9 @@ public final class PredictionComparison {
     if (byGrammar.diagnostics().stream().anyMatch(d -> d.code().equals(SourceParser.TOO_DEEP))) {
       return false; // refused before any parser, which would recurse as deep
     }
-    CommonTokenStream tokens =
-        new CommonTokenStream(new SourceLexer(CharStreams.fromString(text, "test.jnp"), new CommonTokenFactory(true)));
-    tokens.fill();
+    FileTokens.Part whole = FileTokens.read("test.jnp", text, Integer.MAX_VALUE).parts().get(0);
     Optional<JnpFile> predicted =
-        PredictiveParser.parse("test.jnp", tokens.getTokens()).map(declarations -> new JnpFile("test.jnp", declarations));
+        PredictiveParser.parse("test.jnp", whole).map(declarations -> new JnpFile("test.jnp", declarations));
     if (predicted.isPresent()) {
       assertWithMessage("predicted:\n%s", text).that(byGrammar.value()).isEqualTo(predicted);
       assertWithMessage("diagnostics of predicted:\n%s", text).that(byGrammar.diagnostics()).isEmpty();

@@ -1,0 +1,176 @@
+package dev.jnp.compiler.syntax;
+
+import dev.jnp.diagnostics.Diagnostic;
+import dev.jnp.diagnostics.SourceSpan;
+import dev.jnp.grammar.JnpLexer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenFactory;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.WritableToken;
+
+/**
+ * A file's tokens, read in one pass that also finds the first place nested too deep for the
+ * parsers and the parts the file is parsed in, and gives each part its tokens on the default
+ * channel, which are all {@link PredictiveParser} reads.
+ *
+ * <p>One pass, and each token taken by a method of its own: a cold run compiles a method once it
+ * has been called a few hundred times, but runs a loop in the interpreter until it has gone round
+ * some 60,000 times, and a large file's tokens went round four loops (docs/decisions.md, "Loops
+ * over every workload").
+ */
+final class FileTokens {
+  /**
+   * Tokens of a part: all of them, for the grammar's parser, and those on the default channel
+   * with their types, ending with an end of file, for the predictive one.
+   */
+  record Part(List<Token> tokens, Token[] onDefaultChannel, int[] types) {}
+
+  // Tokens keep their text: the parsers and the spans read it several times each, and a token
+  // without it cuts it out of the input again on every read.
+  private static final CommonTokenFactory COPYING_TOKENS = new CommonTokenFactory(true);
+
+  private final String path;
+  private final int partTokens;
+  private final List<Token> all = new ArrayList<>();
+
+  // Nesting: brackets of any kind, and the operators since the last token no condition holds.
+  // And, or and not are names too, so this may count more than a condition's operators, never
+  // fewer.
+  private int depth;
+  private int operators;
+  private Diagnostic tooDeep;
+
+  // Parts: a part ends with a '}' that closes a workload (the braces around it back to none),
+  // which ends the declaration in any file that parses, once it has partTokens tokens, unless
+  // only the end of the file follows. The parts' tokens are taken from all once it is read (a
+  // view of a list that still grows fails when read).
+  private int braces;
+  private boolean partMayEnd;
+  private final List<Integer> partEnds = new ArrayList<>();
+  private final List<Token[]> partsOnDefaultChannel = new ArrayList<>();
+  private final List<int[]> partsTypes = new ArrayList<>();
+  private Token[] onDefaultChannel = new Token[64];
+  private int[] types = new int[64];
+  private int inPart;
+
+  private FileTokens(String path, int partTokens) {
+    this.path = path;
+    this.partTokens = partTokens;
+  }
+
+  /** The tokens of {@code text}, read from {@code path}, in parts of at least {@code partTokens}. */
+  static FileTokens read(String path, String text, int partTokens) {
+    FileTokens tokens = new FileTokens(path, partTokens);
+    SourceLexer lexer = new SourceLexer(CharStreams.fromString(text, path), COPYING_TOKENS);
+    while (tokens.add(lexer.nextToken())) {
+      // each token is taken by add
+    }
+    return tokens;
+  }
+
+  /** Every token of the file, numbered in order, the end of file last; none past a place too deep. */
+  List<Token> all() {
+    return all;
+  }
+
+  /** The first place nested too deep, if any: then the file is read only that far. */
+  Optional<Diagnostic> tooDeep() {
+    return Optional.ofNullable(tooDeep);
+  }
+
+  /** The parts of a file read to its end, in order: runs of whole declarations, the last one ending with the file. */
+  List<Part> parts() {
+    List<Part> parts = new ArrayList<>();
+    for (int i = 0, start = 0; i < partEnds.size(); start = partEnds.get(i++)) {
+      parts.add(new Part(all.subList(start, partEnds.get(i)), partsOnDefaultChannel.get(i), partsTypes.get(i)));
+    }
+    return parts;
+  }
+
+  /** Takes the next token; false after the end of the file or at a place too deep. */
+  private boolean add(Token token) {
+    int type = token.getType();
+    ((WritableToken) token).setTokenIndex(all.size());
+    if (partMayEnd) {
+      partMayEnd = false;
+      if (type != Token.EOF) {
+        endPart();
+      }
+    }
+    all.add(token);
+    if (tooDeep(token, type)) {
+      return false;
+    }
+    if (type == JnpLexer.LBRACE) {
+      braces++;
+    } else if (type == JnpLexer.RBRACE && --braces == 0 && all.size() - partStart() >= partTokens) {
+      partMayEnd = true;
+    }
+    if (token.getChannel() == Token.DEFAULT_CHANNEL) {
+      onDefaultChannel(token, type);
+    }
+    if (type == Token.EOF) {
+      endPart();
+      return false;
+    }
+    return true;
+  }
+
+  private int partStart() {
+    return partEnds.isEmpty() ? 0 : partEnds.get(partEnds.size() - 1);
+  }
+
+  private void onDefaultChannel(Token token, int type) {
+    if (inPart == types.length) {
+      onDefaultChannel = Arrays.copyOf(onDefaultChannel, inPart * 2);
+      types = Arrays.copyOf(types, inPart * 2);
+    }
+    onDefaultChannel[inPart] = token;
+    types[inPart++] = type;
+  }
+
+  /** Ends a part with the tokens taken so far; the predictive parser's ends with an end of file. */
+  private void endPart() {
+    if (all.get(all.size() - 1).getType() != Token.EOF) {
+      onDefaultChannel(new CommonToken(Token.EOF), Token.EOF);
+    }
+    partEnds.add(all.size());
+    partsOnDefaultChannel.add(Arrays.copyOf(onDefaultChannel, inPart));
+    partsTypes.add(Arrays.copyOf(types, inPart));
+    inPart = 0;
+  }
+
+  private boolean tooDeep(Token token, int type) {
+    switch (type) {
+      case JnpLexer.LPAREN, JnpLexer.LBRACKET, JnpLexer.LBRACE -> depth++;
+      case JnpLexer.RPAREN, JnpLexer.RBRACKET, JnpLexer.RBRACE -> depth--;
+      default -> {}
+    }
+    switch (type) {
+      case JnpLexer.AND, JnpLexer.OR, JnpLexer.NOT -> operators++;
+      case JnpLexer.WHEN, JnpLexer.LBRACE, JnpLexer.RBRACE, JnpLexer.LBRACKET, JnpLexer.RBRACKET,
+          JnpLexer.COMMA, JnpLexer.EQUALS, JnpLexer.ARROW, JnpLexer.STRING, JnpLexer.NUMBER,
+          JnpLexer.PARAM_REF, JnpLexer.RAW -> operators = 0;
+      default -> {}
+    }
+    if (depth > SourceParser.MAX_NESTING) {
+      tooDeep = tooDeep(token, "nesting deeper than " + SourceParser.MAX_NESTING + " levels",
+          "split the condition with parameters, or drop redundant parentheses");
+    } else if (operators > SourceParser.MAX_OPERATORS) {
+      tooDeep = tooDeep(token, "a condition of more than " + SourceParser.MAX_OPERATORS + " operators (and, or, not) nests too deep",
+          "let one parameter stand for several, or split the statement (when a or b: once when a, once when b)");
+    }
+    return tooDeep != null;
+  }
+
+  private Diagnostic tooDeep(Token token, String message, String hint) {
+    int column = token.getCharPositionInLine() + 1;
+    SourceSpan span = new SourceSpan(path, token.getLine(), column, token.getLine(), column + token.getText().length());
+    return Diagnostic.error(SourceParser.TOO_DEEP, span, message).withHint(hint);
+  }
+}
