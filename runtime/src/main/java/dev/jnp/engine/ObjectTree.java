@@ -14,16 +14,13 @@ public final class ObjectTree {
 
   private ObjectTree() {}
 
-  /** An ordered map from alternating keys and values; null values are left out. */
+  /**
+   * An ordered map from alternating keys and values; null values are left out. The map keeps its
+   * fields in the arguments' array (trees hold hundreds of thousands of small maps): pass them as
+   * arguments, not an array kept elsewhere.
+   */
   public static Map<String, Object> map(Object... keysAndValues) {
-    // Sized for its entries: trees hold hundreds of thousands of small maps.
-    Map<String, Object> map = new YamlMap(keysAndValues.length / 2);
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      if (keysAndValues[i + 1] != null) {
-        map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-      }
-    }
-    return map;
+    return YamlMap.of(keysAndValues);
   }
 
   /** A label map as an ordered map, in key order. */

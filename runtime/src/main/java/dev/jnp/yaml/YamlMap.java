@@ -11,27 +11,27 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * A mapping of a YAML document: string keys in the order they were first put, in two arrays.
+ * A mapping of a YAML document: string keys in the order they were first put, keys and values
+ * side by side in one array.
  *
  * <p>The backends' object trees are hundreds of thousands of maps of a few fields each. A {@link
  * java.util.LinkedHashMap} spends a table and a linked node on every field, and an iterator and an
- * entry set on every walk; this map spends two arrays, and {@link YamlWriter} walks it by index.
- * Keys are found by a linear search, which for a handful of fields is quicker than hashing them:
- * it is meant for objects' fields, not for large tables. A null key is refused; a null value is
- * kept, as in other maps (the writer spells it {@code null}).
+ * entry set on every walk; this map spends one array, which {@link #of} takes over from the
+ * arguments that list its fields, and {@link YamlWriter} walks it by index. Keys are found by a
+ * linear search, which for a handful of fields is quicker than hashing them: it is meant for
+ * objects' fields, not for large tables. A null key is refused; a null value is kept, as in other
+ * maps (the writer spells it {@code null}).
  */
 public final class YamlMap extends AbstractMap<String, Object> {
-  private static final String[] NO_KEYS = {};
-  private static final Object[] NO_VALUES = {};
+  private static final Object[] NO_FIELDS = {};
 
-  private String[] keys;
-  private Object[] values;
+  /** Key, value, key, value, …: the {@code size} fields first, then room for more. */
+  private Object[] fields;
   private int size;
 
   /** An empty map, with room for {@code fields} keys before it grows. */
   public YamlMap(int fields) {
-    keys = fields == 0 ? NO_KEYS : new String[fields];
-    values = fields == 0 ? NO_VALUES : new Object[fields];
+    this.fields = fields == 0 ? NO_FIELDS : new Object[2 * fields];
   }
 
   /** A copy of {@code entries}, in their order. */
@@ -39,10 +39,45 @@ public final class YamlMap extends AbstractMap<String, Object> {
     this(entries.size());
     for (Map.Entry<String, ?> entry : entries.entrySet()) {
       // The keys of a map are distinct: appended, not searched for.
-      keys[size] = Objects.requireNonNull(entry.getKey(), "a YAML map's key");
-      values[size] = entry.getValue();
+      fields[2 * size] = Objects.requireNonNull(entry.getKey(), "a YAML map's key");
+      fields[2 * size + 1] = entry.getValue();
       size++;
     }
+  }
+
+  private YamlMap(Object[] fields, int size) {
+    this.fields = fields;
+    this.size = size;
+  }
+
+  /**
+   * The map of alternating keys and values, which it takes as its own array (so pass them as
+   * arguments, not an array kept elsewhere): a null value is left out, and a key given twice keeps
+   * its first place and its last value, as if each were put in turn.
+   */
+  public static YamlMap of(Object... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("keys and values, in pairs: " + keysAndValues.length + " given");
+    }
+    YamlMap map = new YamlMap(keysAndValues, 0);
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      Object value = keysAndValues[i + 1];
+      if (value == null) {
+        continue;
+      }
+      String key = (String) Objects.requireNonNull(keysAndValues[i], "a YAML map's key");
+      int index = map.indexOf(key);
+      if (index >= 0) {
+        keysAndValues[2 * index + 1] = value;
+      } else {
+        // In place: this field's slot is at or before the one it is read from.
+        keysAndValues[2 * map.size] = key;
+        keysAndValues[2 * map.size + 1] = value;
+        map.size++;
+      }
+    }
+    Arrays.fill(keysAndValues, 2 * map.size, keysAndValues.length, null);
+    return map;
   }
 
   @Override
@@ -53,19 +88,20 @@ public final class YamlMap extends AbstractMap<String, Object> {
   /** The key of the {@code index}th field, in order. */
   public String keyAt(int index) {
     Objects.checkIndex(index, size);
-    return keys[index];
+    return (String) fields[2 * index];
   }
 
   /** The value of the {@code index}th field, in order. */
   public Object valueAt(int index) {
     Objects.checkIndex(index, size);
-    return values[index];
+    return fields[2 * index + 1];
   }
 
   private int indexOf(Object key) {
     for (int i = 0; i < size; i++) {
+      Object field = fields[2 * i];
       // Backends put constant keys: the same instance, mostly.
-      if (keys[i] == key || keys[i].equals(key)) {
+      if (field == key || field.equals(key)) {
         return i;
       }
     }
@@ -80,7 +116,7 @@ public final class YamlMap extends AbstractMap<String, Object> {
   @Override
   public Object get(Object key) {
     int index = indexOf(key);
-    return index < 0 ? null : values[index];
+    return index < 0 ? null : fields[2 * index + 1];
   }
 
   @Override
@@ -88,17 +124,15 @@ public final class YamlMap extends AbstractMap<String, Object> {
     Objects.requireNonNull(key, "a YAML map's key");
     int index = indexOf(key);
     if (index >= 0) {
-      Object previous = values[index];
-      values[index] = value;
+      Object previous = fields[2 * index + 1];
+      fields[2 * index + 1] = value;
       return previous;
     }
-    if (size == keys.length) {
-      int grown = Math.max(4, size * 2);
-      keys = Arrays.copyOf(keys, grown);
-      values = Arrays.copyOf(values, grown);
+    if (2 * size == fields.length) {
+      fields = Arrays.copyOf(fields, Math.max(8, 4 * size));
     }
-    keys[size] = key;
-    values[size] = value;
+    fields[2 * size] = key;
+    fields[2 * size + 1] = value;
     size++;
     return null;
   }
@@ -109,23 +143,21 @@ public final class YamlMap extends AbstractMap<String, Object> {
     if (index < 0) {
       return null;
     }
-    Object previous = values[index];
+    Object previous = fields[2 * index + 1];
     removeAt(index);
     return previous;
   }
 
   private void removeAt(int index) {
-    System.arraycopy(keys, index + 1, keys, index, size - index - 1);
-    System.arraycopy(values, index + 1, values, index, size - index - 1);
+    System.arraycopy(fields, 2 * index + 2, fields, 2 * index, 2 * (size - index - 1));
     size--;
-    keys[size] = null;
-    values[size] = null;
+    fields[2 * size] = null;
+    fields[2 * size + 1] = null;
   }
 
   @Override
   public void clear() {
-    Arrays.fill(keys, 0, size, null);
-    Arrays.fill(values, 0, size, null);
+    Arrays.fill(fields, 0, 2 * size, null);
     size = 0;
   }
 
@@ -135,7 +167,7 @@ public final class YamlMap extends AbstractMap<String, Object> {
   @Override
   public void forEach(BiConsumer<? super String, ? super Object> action) {
     for (int i = 0; i < size; i++) {
-      action.accept(keys[i], values[i]);
+      action.accept((String) fields[2 * i], fields[2 * i + 1]);
     }
   }
 
@@ -143,7 +175,7 @@ public final class YamlMap extends AbstractMap<String, Object> {
   public int hashCode() {
     int hash = 0;
     for (int i = 0; i < size; i++) {
-      hash += keys[i].hashCode() ^ Objects.hashCode(values[i]);
+      hash += fields[2 * i].hashCode() ^ Objects.hashCode(fields[2 * i + 1]);
     }
     return hash;
   }
@@ -158,8 +190,9 @@ public final class YamlMap extends AbstractMap<String, Object> {
     }
     for (int i = 0; i < size; i++) {
       // Maps are equal whatever their order; the same order is the usual case.
-      int at = keys[i].equals(that.keys[i]) ? i : that.indexOf(keys[i]);
-      if (at < 0 || !Objects.equals(values[i], that.values[at])) {
+      Object key = fields[2 * i];
+      int at = key.equals(that.fields[2 * i]) ? i : that.indexOf(key);
+      if (at < 0 || !Objects.equals(fields[2 * i + 1], that.fields[2 * at + 1])) {
         return false;
       }
     }
@@ -217,18 +250,18 @@ public final class YamlMap extends AbstractMap<String, Object> {
 
     @Override
     public String getKey() {
-      return keys[index];
+      return (String) fields[2 * index];
     }
 
     @Override
     public Object getValue() {
-      return values[index];
+      return fields[2 * index + 1];
     }
 
     @Override
     public Object setValue(Object value) {
-      Object previous = values[index];
-      values[index] = value;
+      Object previous = fields[2 * index + 1];
+      fields[2 * index + 1] = value;
       return previous;
     }
 

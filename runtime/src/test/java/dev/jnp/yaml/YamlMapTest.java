@@ -97,6 +97,43 @@ class YamlMapTest {
   }
 
   @Test
+  void ofTakesItsFieldsAsIfEachWerePutInTurn() {
+    for (long seed = 0; seed < 2_000; seed++) {
+      Random random = new Random(seed);
+      Object[] keysAndValues = new Object[2 * random.nextInt(9)];
+      Map<String, Object> expected = new LinkedHashMap<>();
+      for (int i = 0; i < keysAndValues.length; i += 2) {
+        String key = new String(KEYS.get(random.nextInt(5))); // few keys: some given twice
+        Object value = random.nextInt(4) == 0 ? null : random.nextInt(5);
+        keysAndValues[i] = key;
+        keysAndValues[i + 1] = value;
+        if (value != null) {
+          expected.put(key, value);
+        }
+      }
+      String at = "seed " + seed;
+      YamlMap actual = YamlMap.of(keysAndValues);
+      assertWithMessage(at).that(actual).containsExactlyEntriesIn(expected).inOrder();
+      for (int i = 0; i < actual.size(); i++) {
+        assertWithMessage(at).that(actual.keyAt(i)).isEqualTo(new ArrayList<>(expected.keySet()).get(i));
+      }
+      // Then changed as any map: the array's room after its fields is the map's own.
+      for (int step = 0; step < 20; step++) {
+        String key = KEYS.get(random.nextInt(KEYS.size()));
+        if (random.nextInt(3) == 0) {
+          assertWithMessage("%s: remove %s", at, key).that(actual.remove(key)).isEqualTo(expected.remove(key));
+        } else {
+          assertWithMessage("%s: put %s", at, key).that(actual.put(key, step)).isEqualTo(expected.put(key, step));
+        }
+        assertWithMessage("%s step %s", at, step).that(actual).containsExactlyEntriesIn(expected).inOrder();
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> YamlMap.of("a", 1, "b"));
+    assertThrows(NullPointerException.class, () -> YamlMap.of(null, 1));
+    assertThat(YamlMap.of(null, null, "a", 1)).containsExactly("a", 1);
+  }
+
+  @Test
   void aCopyKeepsTheOrderOfItsSource() {
     TreeMap<String, String> labels = new TreeMap<>(Map.of("tier", "web", "app", "shop", "zone", "a"));
     YamlMap copy = new YamlMap(labels);
