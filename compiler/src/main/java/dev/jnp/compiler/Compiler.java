@@ -36,17 +36,32 @@ import java.util.Set;
  * The whole pipeline: parse, check, lower, then for each engine check capabilities, render, and
  * evaluate the file's expectations on what was rendered (read back from YAML).
  * Files are taken in path order, so the output does not depend on the order they were named in.
+ *
+ * <p>A file's declarations are taken in runs, each checked, lowered, and checked and rendered for
+ * each engine in turn while what it is made of is still in the processor's cache: taken phase by
+ * phase over a large file, each phase read the last one's output back from memory, at twice the
+ * cost (docs/decisions.md, "A run at a time"). What a run makes is kept only when the whole file
+ * holds no error.
  */
 public final class Compiler {
-  /** Allowlists rendered and written as one task: a file of a few is written on the calling thread. */
-  static final int ALLOWLISTS_PER_RUN = 64;
+  /** Declarations taken as one task: a file of a few is compiled on the calling thread. */
+  static final int DECLARATIONS_PER_RUN = 64;
 
   private Compiler() {}
 
-  /** One checked and lowered file: the engine it targets, its policies and its expectations. */
-  private record Lowered(String engine, PolicySet policies, Expectations expectations) {}
+  /**
+   * One checked and lowered file: the engine it targets, its policies, its expectations, and for
+   * each engine it is rendered for, its allowlists checked and rendered.
+   */
+  private record Lowered(
+      String engine, PolicySet policies, Expectations expectations, Map<String, RenderedAllowlists> rendered) {}
 
   public static Compilation compile(List<SourceInput> inputs, Options options) {
+    return compile(inputs, options, DECLARATIONS_PER_RUN);
+  }
+
+  /** As {@link #compile(List, Options)}, a file's declarations taken in runs of {@code runSize}. */
+  static Compilation compile(List<SourceInput> inputs, Options options, int runSize) {
     Diagnostics diagnostics = new Diagnostics();
     Map<String, Setting> settings = new LinkedHashMap<>();
     options.settings().forEach(s -> settings.put(s.name(), s));
@@ -56,7 +71,7 @@ public final class Compiler {
     // Files are read independently (in parallel when there are several) and taken in path
     // order, so the output does not depend on the order they were named in or finished in.
     List<SourceInput> ordered = inputs.stream().sorted((a, b) -> a.path().compareTo(b.path())).toList();
-    for (FrontEnd file : Parallel.map(ordered, input -> frontEnd(input, settings, options))) {
+    for (FrontEnd file : Parallel.map(ordered, input -> frontEnd(input, settings, options, runSize))) {
       diagnostics.addAll(file.diagnostics());
       declaredParams.addAll(file.parameters());
       file.lowered().ifPresent(lowered::add);
@@ -103,8 +118,15 @@ public final class Compiler {
   private record FrontEnd(
       List<Diagnostic> diagnostics, Set<String> parameters, Optional<Lowered> lowered) {}
 
-  /** Parses, checks and lowers one file. */
-  private static FrontEnd frontEnd(SourceInput input, Map<String, Setting> settings, Options options) {
+  /**
+   * What one run of a file's declarations made: what checking it found, and when it is clean and
+   * so is the file as a whole, its allowlists and, for each engine, their objects.
+   */
+  private record Run(
+      Checker.CheckedRun checked, Optional<Lowering.LoweredRun> lowered, Map<String, RenderedAllowlists> rendered) {}
+
+  /** Parses, checks and lowers one file, and renders its allowlists for the engines it is for. */
+  private static FrontEnd frontEnd(SourceInput input, Map<String, Setting> settings, Options options, int runSize) {
     Result<JnpFile> parsed = SourceParser.parse(input.path(), input.text());
     if (parsed.hasErrors()) {
       return new FrontEnd(parsed.diagnostics(), Set.of(), Optional.empty());
@@ -112,17 +134,46 @@ public final class Compiler {
     JnpFile file = parsed.value().orElseThrow();
     Diagnostics fileDiagnostics = new Diagnostics();
     Parameters parameters = Parameters.of(file, settings, fileDiagnostics);
-    Checker.check(file, parameters, fileDiagnostics);
+    Checker checker = Checker.of(file, parameters, fileDiagnostics);
+    boolean wholeClean = !fileDiagnostics.hasErrors();
+    Optional<Lowering> lowering = wholeClean ? Optional.of(Lowering.of(file, parameters)) : Optional.empty();
+    List<Backend> backends = wholeClean ? backends(targets(file, parameters, options)) : List.of();
+    List<Run> runs = Parallel.map(
+        Parallel.runs(file.declarations(), runSize), run -> run(run, checker, lowering, backends));
+    checker.join(runs.stream().map(Run::checked).toList());
     Optional<Lowered> lowered = Optional.empty();
     if (!fileDiagnostics.hasErrors()) {
-      PolicySet policies = Lowering.lower(file, parameters, fileDiagnostics);
+      PolicySet policies = lowering.orElseThrow()
+          .join(runs.stream().map(run -> run.lowered().orElseThrow()).toList(), fileDiagnostics);
       Expectations expectations = ExpectationLowering.lower(file, parameters, policies);
-      String engine = engineOf(file, parameters, options);
-      lowered = Optional.of(new Lowered(engine, policies, expectations));
+      Map<String, RenderedAllowlists> rendered = new LinkedHashMap<>();
+      for (Backend backend : backends) {
+        rendered.put(backend.engine(), RenderedAllowlists.join(runs.stream().map(run -> run.rendered().get(backend.engine())).toList()));
+      }
+      lowered = Optional.of(new Lowered(engineOf(file, parameters, options), policies, expectations, rendered));
     }
     List<Diagnostic> found = new ArrayList<>(parsed.diagnostics());
     found.addAll(fileDiagnostics.sorted());
     return new FrontEnd(found, parameters.names(), lowered);
+  }
+
+  /**
+   * Checks {@code declarations}, one run of a file, and when it is clean lowers it and checks and
+   * renders its allowlists for each of {@code backends}.
+   */
+  private static Run run(
+      List<Declaration> declarations, Checker checker, Optional<Lowering> lowering, List<Backend> backends) {
+    Checker.CheckedRun checked = checker.check(declarations);
+    if (!checked.clean() || lowering.isEmpty()) {
+      return new Run(checked, Optional.empty(), Map.of());
+    }
+    Lowering.LoweredRun lowered = lowering.get().lower(declarations);
+    PolicySet policies = new PolicySet(lowered.allowlists(), lowering.get().defaultDenies());
+    Map<String, RenderedAllowlists> rendered = new LinkedHashMap<>();
+    for (Backend backend : backends) {
+      rendered.put(backend.engine(), RenderedAllowlists.of(backend, policies));
+    }
+    return new Run(checked, Optional.of(lowered), rendered);
   }
 
   /**
@@ -133,23 +184,27 @@ public final class Compiler {
       List<Manifest> manifests, List<Diagnostic> diagnostics, Optional<Integer> expectationsChecked) {}
 
   /**
-   * The objects of {@code engine} for {@code files}, each written as soon as it is rendered: what
+   * The objects of {@code engine} for {@code files}, whose allowlists the front end rendered: what
    * the engine cannot express is reported, and each file's expectations are evaluated on what was
    * written for it.
    */
   private static Rendered render(String engine, List<Lowered> files) {
-    Backend backend = Backends.forEngine(engine)
-        .orElseThrow(() -> new IllegalStateException("no backend for " + engine));
+    Backend backend = backend(engine);
     List<Manifest> written = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     Optional<Integer> checked = Optional.empty();
     for (Lowered file : files) {
-      List<Diagnostic> capability = backend.check(file.policies());
+      RenderedAllowlists allowlists = file.rendered().get(engine);
+      List<Diagnostic> capability = new ArrayList<>(allowlists.capability());
+      capability.addAll(backend.checkSet(file.policies()));
       diagnostics.addAll(capability);
       if (capability.stream().anyMatch(Diagnostic::isError)) {
         continue;
       }
-      List<Manifest> manifests = write(backend, file.policies());
+      List<Manifest> manifests = new ArrayList<>(allowlists.manifests());
+      for (DefaultDeny deny : file.policies().defaultDenies()) {
+        manifests.add(Manifest.of(backend.render(deny)));
+      }
       // An expect that does not hold is an error of compile too: the output is not written.
       diagnostics.addAll(Verifier.verify(engine, manifests, file.expectations()));
       checked = Optional.of(checked.orElse(0) + file.expectations().expectations().size());
@@ -158,21 +213,23 @@ public final class Compiler {
     return new Rendered(written, diagnostics, checked);
   }
 
-  /**
-   * The objects of {@code policies}, each written as soon as it is rendered, its tree dropped. A
-   * large file's allowlists are rendered and written in runs on the machine's cores, and taken in
-   * source order.
-   */
-  private static List<Manifest> write(Backend backend, PolicySet policies) {
-    List<Manifest> manifests = new ArrayList<>();
-    List<List<Allowlist>> runs = Parallel.runs(policies.allowlists(), ALLOWLISTS_PER_RUN);
-    for (List<Manifest> run : Parallel.map(runs, run -> run.stream().map(a -> Manifest.of(backend.render(a, policies))).toList())) {
-      manifests.addAll(run);
-    }
-    for (DefaultDeny deny : policies.defaultDenies()) {
-      manifests.add(Manifest.of(backend.render(deny)));
-    }
-    return manifests;
+  private static Backend backend(String engine) {
+    return Backends.forEngine(engine).orElseThrow(() -> new IllegalStateException("no backend for " + engine));
+  }
+
+  private static List<Backend> backends(List<String> engines) {
+    return engines.stream().map(Compiler::backend).toList();
+  }
+
+  /** The engines {@code file} is rendered for: those asked for on the command line, else its own. */
+  private static List<String> targets(JnpFile file, Parameters parameters, Options options) {
+    return requested(options).orElseGet(() -> List.of(engineOf(file, parameters, options)));
+  }
+
+  /** The engines asked for on the command line, if any: every file is rendered for them. */
+  private static Optional<List<String>> requested(Options options) {
+    return options.engine()
+        .map(engine -> engine.equals(Options.ALL_ENGINES) ? Backends.available() : List.of(engine));
   }
 
   private static String engineOf(JnpFile file, Parameters parameters, Options options) {
@@ -187,8 +244,8 @@ public final class Compiler {
   }
 
   private static List<String> engines(List<Lowered> lowered, Options options) {
-    if (options.engine().isPresent()) {
-      return options.engine().get().equals(Options.ALL_ENGINES) ? Backends.available() : List.of(options.engine().get());
+    if (requested(options).isPresent()) {
+      return requested(options).get();
     }
     Set<String> used = new LinkedHashSet<>();
     lowered.forEach(l -> used.add(l.engine()));

@@ -19,9 +19,32 @@ public interface Backend {
   /**
    * What this engine cannot express of {@code policies}, each at the source line that asked for
    * it: errors where the output could not mean what the source says, {@code info} notes where it
-   * is wider than the source.
+   * is wider than the source. That is what each allowlist shows alone, then what only the set as
+   * a whole shows.
    */
-  List<Diagnostic> check(PolicySet policies);
+  default List<Diagnostic> check(PolicySet policies) {
+    List<Diagnostic> found = new ArrayList<>();
+    for (Allowlist allowlist : policies.allowlists()) {
+      found.addAll(check(allowlist));
+    }
+    found.addAll(checkSet(policies));
+    return found;
+  }
+
+  /**
+   * What this engine cannot express of {@code allowlist}, whatever else the policy set holds: a
+   * caller may check an allowlist, and render it, as soon as it is lowered.
+   */
+  List<Diagnostic> check(Allowlist allowlist);
+
+  /**
+   * What this engine cannot express of {@code policies} that no allowlist shows alone: its
+   * default-denies, and allowlists that together ask for what the engine cannot say. None, unless
+   * the engine says otherwise.
+   */
+  default List<Diagnostic> checkSet(PolicySet policies) {
+    return List.of();
+  }
 
   /**
    * The object of {@code allowlist}, one of {@code policies}, which {@link #check} found no error

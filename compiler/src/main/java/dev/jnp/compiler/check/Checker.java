@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Checks a parsed file for every mistake that needs neither an engine nor the flow evaluator:
@@ -56,6 +57,8 @@ public final class Checker {
   private final Map<String, CidrSyntax.Parsed> cidrs = new HashMap<>();
   /** Whether the file declares its namespace: asked for every workload that names none. */
   private final boolean namespaceDeclared;
+  /** How many peers the rules of the runs checked so far stand for, written out, in any order. */
+  private final AtomicLong peersInRunsSoFar;
 
   private Checker(JnpFile file, Parameters parameters, Diagnostics diagnostics) {
     this.file = file;
@@ -65,6 +68,7 @@ public final class Checker {
     this.peers = new LinkedHashMap<>();
     this.workloads = new LinkedHashMap<>();
     this.namespaceDeclared = !file.all(Declaration.Namespace.class).isEmpty();
+    this.peersInRunsSoFar = new AtomicLong();
   }
 
   /** A checker for a run of {@code whole}'s declarations, once its peers and workloads are known. */
@@ -77,22 +81,66 @@ public final class Checker {
     this.workloads = whole.workloads;
     this.peerSizes = whole.peerSizes;
     this.namespaceDeclared = whole.namespaceDeclared;
+    this.peersInRunsSoFar = whole.peersInRunsSoFar;
   }
 
   /** Checks {@code file} with its parameters resolved; what is wrong goes to {@code diagnostics}. */
   public static void check(JnpFile file, Parameters parameters, Diagnostics diagnostics) {
-    new Checker(file, parameters, diagnostics).check();
+    Checker checker = of(file, parameters, diagnostics);
+    // The declarations are checked independently, in runs on the machine's cores.
+    checker.join(Parallel.map(Parallel.runs(file.declarations(), DECLARATIONS_PER_RUN), checker::check));
   }
 
-  private void check() {
+  /**
+   * A checker of {@code file} that has checked what only the whole file shows, into {@code
+   * diagnostics}: its engine and namespace, the names of its peers and workloads, its peers'
+   * declarations and its default-denies. The rest of its declarations is checked in runs, any
+   * number at once, with {@link #check(List)}, and the runs are joined with {@link #join}.
+   */
+  public static Checker of(JnpFile file, Parameters parameters, Diagnostics diagnostics) {
+    Checker checker = new Checker(file, parameters, diagnostics);
+    checker.checkWhole();
+    return checker;
+  }
+
+  /**
+   * What checking a run of declarations found. {@code clean} when it found no error and the rules
+   * of the runs checked so far stay within {@link #MAX_PEERS_IN_RULES}: such a run may be lowered
+   * before the rest of the file is checked.
+   */
+  public record CheckedRun(Diagnostics diagnostics, long peersInRules, boolean clean) {}
+
+  /** Checks {@code run}, declarations of the file in source order, but for its default-denies. */
+  public CheckedRun check(List<Declaration> run) {
+    Checker checker = new Checker(this, new Diagnostics()).declarations(run);
+    long soFar = peersInRunsSoFar.addAndGet(checker.peersInRules);
+    return new CheckedRun(
+        checker.diagnostics, checker.peersInRules, !checker.diagnostics.hasErrors() && soFar <= MAX_PEERS_IN_RULES);
+  }
+
+  /**
+   * Takes what {@code runs}, all the file's declarations in source order, found. Only the count of
+   * peers in rules runs across them: when the runs together pass its limit, the file is checked
+   * again in one run, which reports the rule where the count passed it.
+   */
+  public void join(List<CheckedRun> runs) {
+    long written = peersInRules + runs.stream().mapToLong(CheckedRun::peersInRules).sum();
+    if (written > MAX_PEERS_IN_RULES) {
+      declarations(file.declarations());
+      return;
+    }
+    runs.forEach(run -> diagnostics.addAll(run.diagnostics()));
+    peersInRules = written;
+  }
+
+  private void checkWhole() {
     checkSingle(Declaration.Engine.class, "engine");
     checkSingle(Declaration.Namespace.class, "namespace");
     for (Declaration.Engine engine : file.all(Declaration.Engine.class)) {
       engineName(engine.engine());
     }
-    Optional<String> fileNamespace = Optional.empty();
     for (Declaration.Namespace namespace : file.all(Declaration.Namespace.class)) {
-      fileNamespace = namespaceName(namespace.name());
+      namespaceName(namespace.name());
     }
     for (Declaration.Peer peer : file.all(Declaration.Peer.class)) {
       String name = peer.name().text();
@@ -114,29 +162,17 @@ public final class Checker {
     for (Declaration.Peer peer : peers.values()) {
       peer.peers().forEach(p -> peer(p, WorkloadItem.Direction.INGRESS, true));
     }
-    // The declarations are checked independently, in runs on the machine's cores, and what each
-    // run found is taken in source order. Only the count of peers in rules runs across them: when
-    // the runs together pass its limit, the file is checked again in one run, which reports the
-    // rule where the count passed it.
-    List<List<Declaration>> runs = Parallel.runs(file.declarations(), DECLARATIONS_PER_RUN);
-    Optional<String> namespace = fileNamespace;
-    List<Checker> checked = Parallel.map(runs, run -> new Checker(this, new Diagnostics()).declarations(run, namespace));
-    long written = peersInRules + checked.stream().mapToLong(run -> run.peersInRules).sum();
-    if (written > MAX_PEERS_IN_RULES) {
-      declarations(file.declarations(), fileNamespace);
-      return;
+    // A default-deny is lowered before the workloads, which the order it sets is rendered into.
+    for (Declaration.DefaultDeny deny : file.all(Declaration.DefaultDeny.class)) {
+      defaultDeny(deny);
     }
-    checked.forEach(run -> diagnostics.addAll(run.diagnostics));
-    peersInRules = written;
   }
 
   /** Checks {@code run}, declarations of the file in source order; returns this checker. */
-  private Checker declarations(List<Declaration> run, Optional<String> fileNamespace) {
+  private Checker declarations(List<Declaration> run) {
     for (Declaration declaration : run) {
       if (declaration instanceof Declaration.Workload workload) {
-        workload(workload, fileNamespace);
-      } else if (declaration instanceof Declaration.DefaultDeny deny) {
-        defaultDeny(deny, fileNamespace);
+        workload(workload);
       } else if (declaration instanceof Declaration.Expect expect) {
         endpoint(expect.client());
         endpoint(expect.server());
@@ -187,7 +223,7 @@ public final class Checker {
     return name;
   }
 
-  private void workload(Declaration.Workload workload, Optional<String> fileNamespace) {
+  private void workload(Declaration.Workload workload) {
     Names.dnsLabel(workload.name().text()).ifPresent(problem ->
         diagnostics.add(
             Diagnostic.error(Codes.BAD_NAME, workload.name().span(), "workload name '" + workload.name().text() + "' " + problem)
@@ -417,7 +453,7 @@ public final class Checker {
     return parsed.block();
   }
 
-  private void defaultDeny(Declaration.DefaultDeny deny, Optional<String> fileNamespace) {
+  private void defaultDeny(Declaration.DefaultDeny deny) {
     if (!namespaceDeclared) {
       diagnostics.add(
           Diagnostic.error(Codes.NO_NAMESPACE, deny.span(), "'default deny' needs the file's namespace")

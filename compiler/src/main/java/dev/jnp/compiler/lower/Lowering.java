@@ -45,8 +45,8 @@ public final class Lowering {
 
   static final String DNS_NAMESPACE = "kube-system";
 
-  /** Workloads lowered as one task: a file of a few workloads is lowered on the calling thread. */
-  static final int WORKLOADS_PER_RUN = 64;
+  /** Declarations lowered as one task: a file of a few is lowered on the calling thread. */
+  static final int DECLARATIONS_PER_RUN = 64;
 
   private final JnpFile file;
   private final Parameters parameters;
@@ -55,6 +55,10 @@ public final class Lowering {
   /** The file's peers by name, the first of each name. */
   private final Map<String, Declaration.Peer> declared;
   private final PeerLowering peers;
+  /** The file's namespace, which workloads that name none are in. */
+  private final Optional<String> fileNamespace;
+  /** The file's default-denies, lowered before its workloads. */
+  private final List<DefaultDeny> denies;
 
   private Lowering(JnpFile file, Parameters parameters, Diagnostics diagnostics, Map<String, Declaration.Peer> declared) {
     this.file = file;
@@ -63,27 +67,84 @@ public final class Lowering {
     this.resolver = new Resolver(parameters, new Diagnostics());
     this.declared = declared;
     this.peers = new PeerLowering(declared, resolver);
+    this.fileNamespace =
+        file.all(Declaration.Namespace.class).stream().findFirst().map(n -> resolver.text(n.name()).orElseThrow());
+    this.denies = new ArrayList<>();
+  }
+
+  /** A lowering of a run of {@code whole}'s declarations, with diagnostics of its own. */
+  private Lowering(Lowering whole) {
+    this.file = whole.file;
+    this.parameters = whole.parameters;
+    this.diagnostics = new Diagnostics();
+    this.resolver = new Resolver(parameters, new Diagnostics());
+    this.declared = whole.declared;
+    this.peers = new PeerLowering(declared, resolver);
+    this.fileNamespace = whole.fileNamespace;
+    this.denies = whole.denies;
   }
 
   /** The IR of {@code file}, which the checker found no error in. */
   public static PolicySet lower(JnpFile file, Parameters parameters, Diagnostics diagnostics) {
-    Map<String, Declaration.Peer> declared = new LinkedHashMap<>();
-    file.all(Declaration.Peer.class).forEach(p -> declared.putIfAbsent(p.name().text(), p));
-    return new Lowering(file, parameters, diagnostics, declared).lower();
+    Lowering lowering = of(file, parameters);
+    // Workloads are lowered independently, in runs on the machine's cores.
+    return lowering.join(Parallel.map(Parallel.runs(file.declarations(), DECLARATIONS_PER_RUN), lowering::lower), diagnostics);
   }
 
-  private PolicySet lower() {
-    Optional<String> fileNamespace =
-        file.all(Declaration.Namespace.class).stream().findFirst().map(n -> resolver.text(n.name()).orElseThrow());
-    // Workloads are lowered independently, in runs on the machine's cores; the runs' allowlists
-    // and diagnostics are joined in source order, so the result does not depend on the schedule.
-    List<Allowlist> allowlists = new ArrayList<>();
-    List<List<Declaration.Workload>> runs = Parallel.runs(file.all(Declaration.Workload.class), WORKLOADS_PER_RUN);
-    for (LoweredRun run : Parallel.map(runs, run -> new Lowering(file, parameters, new Diagnostics(), declared).workloads(run, fileNamespace))) {
-      allowlists.addAll(run.allowlists());
-      diagnostics.addAll(run.diagnostics());
+  /**
+   * A lowering of {@code file} whose default-denies are lowered. Its workloads are lowered in runs,
+   * any number at once, with {@link #lower(List)}, and the runs are joined with {@link #join}. The
+   * checker must have found no error in the file as a whole ({@code Checker.of}), nor in the runs
+   * lowered.
+   */
+  public static Lowering of(JnpFile file, Parameters parameters) {
+    Map<String, Declaration.Peer> declared = new LinkedHashMap<>();
+    file.all(Declaration.Peer.class).forEach(p -> declared.putIfAbsent(p.name().text(), p));
+    Lowering lowering = new Lowering(file, parameters, new Diagnostics(), declared);
+    lowering.lowerDefaultDenies();
+    return lowering;
+  }
+
+  /** The file's default-denies, as the allowlists of its runs are rendered with them. */
+  public List<DefaultDeny> defaultDenies() {
+    return List.copyOf(denies);
+  }
+
+  /** The allowlists of a run of workloads, and what lowering them found. */
+  public record LoweredRun(List<Allowlist> allowlists, Diagnostics diagnostics) {}
+
+  /** Lowers the workloads of {@code run}, declarations of the file in source order. */
+  public LoweredRun lower(List<Declaration> run) {
+    Lowering lowering = new Lowering(this);
+    List<Allowlist> allowlists = new ArrayList<>(run.size());
+    for (Declaration declaration : run) {
+      if (declaration instanceof Declaration.Workload workload) {
+        String namespace = workload.namespace().map(lowering.peers::text).orElseGet(fileNamespace::orElseThrow);
+        allowlists.add(lowering.workload(workload, namespace));
+      }
     }
-    List<DefaultDeny> denies = new ArrayList<>();
+    return new LoweredRun(allowlists, lowering.diagnostics);
+  }
+
+  /**
+   * The IR of the file, from {@code runs}, all its declarations in source order; what lowering
+   * found goes to {@code found}. The runs are taken in source order, so the result does not
+   * depend on the schedule.
+   */
+  public PolicySet join(List<LoweredRun> runs, Diagnostics found) {
+    List<Allowlist> allowlists = new ArrayList<>();
+    for (LoweredRun run : runs) {
+      allowlists.addAll(run.allowlists());
+      found.addAll(run.diagnostics());
+    }
+    found.addAll(diagnostics);
+    for (DefaultDeny deny : denies) {
+      checkDenyCoverage(deny, allowlists, found);
+    }
+    return new PolicySet(allowlists, denies);
+  }
+
+  private void lowerDefaultDenies() {
     for (Declaration.DefaultDeny deny : file.all(Declaration.DefaultDeny.class)) {
       if (!Conditions.holds(deny.when(), parameters)) {
         continue;
@@ -103,22 +164,6 @@ public final class Lowering {
       int order = deny.order().map(o -> Integer.parseInt(peers.text(o))).orElse(DefaultDeny.DEFAULT_ORDER);
       denies.add(new DefaultDeny(namespace, directions, order, deny.order().isPresent(), deny.span()));
     }
-    for (DefaultDeny deny : denies) {
-      checkDenyCoverage(deny, allowlists);
-    }
-    return new PolicySet(allowlists, denies);
-  }
-
-  /** The allowlists of a run of workloads, and what lowering them found. */
-  private record LoweredRun(List<Allowlist> allowlists, Diagnostics diagnostics) {}
-
-  private LoweredRun workloads(List<Declaration.Workload> run, Optional<String> fileNamespace) {
-    List<Allowlist> allowlists = new ArrayList<>(run.size());
-    for (Declaration.Workload workload : run) {
-      String namespace = workload.namespace().map(peers::text).orElseGet(fileNamespace::orElseThrow);
-      allowlists.add(workload(workload, namespace));
-    }
-    return new LoweredRun(allowlists, diagnostics);
   }
 
   private Allowlist workload(Declaration.Workload workload, String namespace) {
@@ -228,7 +273,7 @@ public final class Lowering {
     }
   }
 
-  private void checkDenyCoverage(DefaultDeny deny, List<Allowlist> allowlists) {
+  private static void checkDenyCoverage(DefaultDeny deny, List<Allowlist> allowlists, Diagnostics diagnostics) {
     if (!deny.covers(Direction.EGRESS)) {
       return;
     }

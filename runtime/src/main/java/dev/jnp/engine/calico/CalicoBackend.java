@@ -29,11 +29,8 @@ public final class CalicoBackend implements Backend {
   }
 
   @Override
-  public List<Diagnostic> check(PolicySet policies) {
+  public List<Diagnostic> checkSet(PolicySet policies) {
     List<Diagnostic> found = new ArrayList<>();
-    for (Allowlist allowlist : policies.allowlists()) {
-      check(allowlist, found);
-    }
     for (DefaultDeny deny : policies.defaultDenies()) {
       if (deny.order() <= 0) {
         found.add(Capability.orderPrecedesAll(ENGINE, deny.order(), deny.span()));
@@ -44,7 +41,9 @@ public final class CalicoBackend implements Backend {
 
   // One allowlist a call: a cold run compiles this after a few hundred, where a loop over them
   // all would run in the interpreter to the end (docs/decisions.md, "Loops over every workload").
-  private static void check(Allowlist allowlist, List<Diagnostic> found) {
+  @Override
+  public List<Diagnostic> check(Allowlist allowlist) {
+    List<Diagnostic> found = new ArrayList<>();
     for (Direction direction : Direction.values()) {
       for (Rule rule : allowlist.rules(direction)) {
         for (Peer peer : rule.peers()) {
@@ -66,6 +65,7 @@ public final class CalicoBackend implements Backend {
                 allowlist.span()));
       }
     }
+    return found;
   }
 
   private static void check(Peer peer, Direction direction, List<Diagnostic> found) {

@@ -28,18 +28,11 @@ public final class CiliumBackend implements Backend {
     return ENGINE;
   }
 
-  @Override
-  public List<Diagnostic> check(PolicySet policies) {
-    List<Diagnostic> found = new ArrayList<>();
-    for (Allowlist allowlist : policies.allowlists()) {
-      check(allowlist, found);
-    }
-    return found;
-  }
-
   // One allowlist a call: a cold run compiles this after a few hundred, where a loop over them
   // all would run in the interpreter to the end (docs/decisions.md, "Loops over every workload").
-  private static void check(Allowlist allowlist, List<Diagnostic> found) {
+  @Override
+  public List<Diagnostic> check(Allowlist allowlist) {
+    List<Diagnostic> found = new ArrayList<>();
     boolean hasDnsRule = allowlist.rules(Direction.EGRESS).stream().anyMatch(Rule::dns);
     for (Direction direction : Direction.values()) {
       for (Rule rule : allowlist.rules(direction)) {
@@ -60,6 +53,7 @@ public final class CiliumBackend implements Backend {
         }
       }
     }
+    return found;
   }
 
   @Override

@@ -35,12 +35,9 @@ public final class ClusterNetworkPolicyBackend implements Backend {
   }
 
   @Override
-  public List<Diagnostic> check(PolicySet policies) {
+  public List<Diagnostic> checkSet(PolicySet policies) {
     List<Diagnostic> found = new ArrayList<>();
     checkOverlaps(policies.allowlists(), found);
-    for (Allowlist allowlist : policies.allowlists()) {
-      check(allowlist, found);
-    }
     for (DefaultDeny deny : policies.defaultDenies()) {
       int priority = ClusterNetworkPolicyConverter.denyPriority(deny);
       if (priority <= 0) {
@@ -64,7 +61,9 @@ public final class ClusterNetworkPolicyBackend implements Backend {
 
   // One allowlist a call: a cold run compiles this after a few hundred, where a loop over them
   // all would run in the interpreter to the end (docs/decisions.md, "Loops over every workload").
-  private static void check(Allowlist allowlist, List<Diagnostic> found) {
+  @Override
+  public List<Diagnostic> check(Allowlist allowlist) {
+    List<Diagnostic> found = new ArrayList<>();
     for (Direction direction : Direction.values()) {
       if (!allowlist.governs(direction)) {
         continue;
@@ -93,6 +92,7 @@ public final class ClusterNetworkPolicyBackend implements Backend {
                 allowlist.span()));
       }
     }
+    return found;
   }
 
   private static void checkLimits(
