@@ -3,11 +3,15 @@ package dev.jnp.compiler.syntax;
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.SourceSpan;
 import dev.jnp.grammar.JnpLexer;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.antlr.v4.runtime.CharStreams;
+import java.util.concurrent.ForkJoinTask;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.Token;
@@ -22,6 +26,12 @@ import org.antlr.v4.runtime.WritableToken;
  * has been called a few hundred times, but runs a loop in the interpreter until it has gone round
  * some 60,000 times, and a large file's tokens went round four loops (docs/decisions.md, "Loops
  * over every workload").
+ *
+ * <p>A large file's second half is lexed on another thread while this one lexes the first: from
+ * the start of a line, where a token starts or the blanks before one (only a {@code """} block
+ * runs across lines). When a {@code """} block does run across that line, the second half's
+ * tokens are dropped and the file is lexed on to its end here: the tokens are the same either
+ * way (docs/decisions.md, "A run at a time").
  */
 final class FileTokens {
   /**
@@ -33,6 +43,9 @@ final class FileTokens {
   // Tokens keep their text: the parsers and the spans read it several times each, and a token
   // without it cuts it out of the input again on every read.
   private static final CommonTokenFactory COPYING_TOKENS = new CommonTokenFactory(true);
+
+  /** A file of this many characters or more is lexed in two halves at once. */
+  static final int HALVES_FROM = 1 << 18;
 
   private final String path;
   private final int partTokens;
@@ -65,12 +78,97 @@ final class FileTokens {
 
   /** The tokens of {@code text}, read from {@code path}, in parts of at least {@code partTokens}. */
   static FileTokens read(String path, String text, int partTokens) {
+    boolean halves = text.length() >= HALVES_FROM && Runtime.getRuntime().availableProcessors() > 1;
+    return read(path, text, partTokens, halves ? text.length() / 2 : -1);
+  }
+
+  /**
+   * {@link #read(String, String, int)}, lexing from the first line that starts at or after the
+   * character {@code secondHalf} on another thread; with a negative {@code secondHalf}, on this
+   * one only.
+   */
+  static FileTokens read(String path, String text, int partTokens, int secondHalf) {
     FileTokens tokens = new FileTokens(path, partTokens);
-    SourceLexer lexer = new SourceLexer(CharStreams.fromString(text, path), COPYING_TOKENS);
-    while (tokens.add(lexer.nextToken())) {
-      // each token is taken by add
+    CodePointBuffer codePoints = codePoints(text);
+    Optional<SecondHalf> second = SecondHalf.start(path, text, codePoints, secondHalf);
+    SourceLexer lexer = new SourceLexer(CodePointCharStream.fromBuffer(codePoints, path), COPYING_TOKENS);
+    Token token = lexer.nextToken();
+    if (second.isPresent()) {
+      int start = second.get().start();
+      while (token.getStartIndex() < start) {
+        if (!tokens.add(token)) {
+          return tokens;
+        }
+        token = lexer.nextToken();
+      }
+      // Unless a """ block runs across the line the second half started at, both lexers are
+      // at its first token now; if one does, the second half's first token starts inside the
+      // block, before this one, and the rest is lexed here.
+      List<Token> rest = second.get().tokens();
+      if (token.getStartIndex() == rest.get(0).getStartIndex()) {
+        return tokens.addAll(rest);
+      }
+    }
+    while (tokens.add(token)) {
+      token = lexer.nextToken();
     }
     return tokens;
+  }
+
+  private FileTokens addAll(List<Token> rest) {
+    for (int i = 0; i < rest.size() && add(rest.get(i)); i++) {
+      // each token is taken by add
+    }
+    return this;
+  }
+
+  /** The code points of {@code text}, which the lexers of its halves share (as CharStreams.fromString makes them). */
+  private static CodePointBuffer codePoints(String text) {
+    CodePointBuffer.Builder builder = CodePointBuffer.builder(text.length());
+    CharBuffer chars = CharBuffer.allocate(text.length());
+    chars.put(text);
+    chars.flip();
+    builder.append(chars);
+    return builder.build();
+  }
+
+  /**
+   * The tokens of a file from the start of a line on, lexed on another thread; or on the one that
+   * asks for them, if no other has begun.
+   */
+  private record SecondHalf(int start, ForkJoinTask<List<Token>> lexed) {
+    /** Starts lexing {@code text} from the first line that starts at or after the character {@code from}. */
+    static Optional<SecondHalf> start(String path, String text, CodePointBuffer codePoints, int from) {
+      int lineEnd = from < 0 ? -1 : text.indexOf('\n', from);
+      if (lineEnd < 0 || lineEnd + 1 >= text.length()) {
+        return Optional.empty();
+      }
+      int at = lineEnd + 1;
+      int line = 1;
+      for (int i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
+        line++;
+      }
+      int start = text.codePointCount(0, at);
+      CharStream input = CodePointCharStream.fromBuffer(codePoints, path);
+      input.seek(start);
+      SourceLexer lexer = new SourceLexer(input, COPYING_TOKENS, line);
+      return Optional.of(new SecondHalf(start, ForkJoinTask.adapt(() -> lexToEnd(lexer)).fork()));
+    }
+
+    /** The tokens lexed, the end of file last. */
+    List<Token> tokens() {
+      return lexed.join();
+    }
+
+    private static List<Token> lexToEnd(SourceLexer lexer) {
+      List<Token> tokens = new ArrayList<>();
+      Token token;
+      do {
+        token = lexer.nextToken();
+        tokens.add(token);
+      } while (token.getType() != Token.EOF);
+      return tokens;
+    }
   }
 
   /** Every token of the file, numbered in order, the end of file last; none past a place too deep. */

@@ -31,9 +31,18 @@ public final class SourceLexer implements TokenSource {
 
   /** A lexer of {@code input}, making its tokens with {@code factory}. */
   public SourceLexer(CharStream input, TokenFactory<?> factory) {
+    this(input, factory, 1);
+  }
+
+  /**
+   * A lexer of {@code input} from where it stands, the start of line {@code line}, making its
+   * tokens with {@code factory}.
+   */
+  SourceLexer(CharStream input, TokenFactory<?> factory, int line) {
     this.input = input;
     this.factory = factory;
     this.source = new Pair<>(this, input);
+    this.line = line;
   }
 
   @Override

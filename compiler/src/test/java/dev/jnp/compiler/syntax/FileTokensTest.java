@@ -6,7 +6,9 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import dev.jnp.compiler.TestSources;
 import dev.jnp.grammar.JnpLexer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenFactory;
@@ -55,6 +57,57 @@ class FileTokensTest {
     }
     assertThat(deep).isAtLeast(30);
     assertThat(inParts).isAtLeast(300);
+  }
+
+  /** Besides FRAGMENTS: blocks across lines, code points beyond 16 bits, and Windows' line ends. */
+  private static final String[] ACROSS_LINES = {
+    "\"\"\"a raw\nblock across\nlines }\n\"\"\"\n", "# a comment \uD83D\uDE00\n", "\"\uD83D\uDE00\"\n", "\r\n",
+    "native cilium ingress \"\"\"\n- fromEntities: [world]\n\"\"\"\n",
+  };
+
+  @Test
+  void aFileLexedInHalvesGivesTheSameTokensAndParts() {
+    List<String> texts = new ArrayList<>(TestSources.everySource());
+    String[] fragments = Stream.concat(Stream.of(FRAGMENTS), Stream.of(ACROSS_LINES)).toArray(String[]::new);
+    texts.addAll(TestSources.randomTexts(fragments, 2_000, 60));
+    Random random = new Random(20261128L);
+    int cut = 0;
+    int acrossTheCut = 0;
+    for (String text : texts) {
+      FileTokens whole = FileTokens.read("t.jnp", text, 7, -1);
+      for (int from : new int[] {0, text.length() / 2, random.nextInt(text.length() + 1)}) {
+        FileTokens halves = FileTokens.read("t.jnp", text, 7, from);
+        assertWithMessage("halves from %s of:\n%s", from, text).that(everything(halves)).isEqualTo(everything(whole));
+        int lineStart = text.indexOf('\n', from) + 1;
+        if (lineStart > 0 && lineStart < text.length()) {
+          cut++;
+          int at = text.codePointCount(0, lineStart);
+          acrossTheCut += whole.all().stream().anyMatch(t -> t.getStartIndex() < at && t.getStopIndex() >= at) ? 1 : 0;
+        }
+      }
+    }
+    // Both ways are taken many times: the second half's tokens, and the file lexed on after a block.
+    assertThat(cut).isAtLeast(3_000);
+    assertThat(acrossTheCut).isAtLeast(100);
+  }
+
+  /** All {@code read} holds, token by token: every field of each token, the parts and the first place too deep. */
+  private static List<String> everything(FileTokens read) {
+    List<String> all = new ArrayList<>(describeFully(read.all()));
+    all.add("too deep: " + read.tooDeep().map(d -> d.span() + " " + d.message()).orElse("no"));
+    if (read.tooDeep().isEmpty()) {
+      for (FileTokens.Part part : read.parts()) {
+        all.add("part: " + describeFully(part.tokens()) + " " + describeFully(List.of(part.onDefaultChannel())) + " " + Arrays.toString(part.types()));
+      }
+    }
+    return all;
+  }
+
+  private static List<String> describeFully(List<Token> tokens) {
+    return tokens.stream()
+        .map(t -> t.getType() + " " + t.getTokenIndex() + " " + t.getLine() + ":" + t.getCharPositionInLine() + " "
+            + t.getStartIndex() + "-" + t.getStopIndex() + " " + t.getChannel() + " " + t.getText())
+        .toList();
   }
 
   /** Fails unless {@link FileTokens} reads {@code text} as the separate passes do; answers whether it is too deep. */
