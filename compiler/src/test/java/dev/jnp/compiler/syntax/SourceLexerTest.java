@@ -8,6 +8,7 @@ import dev.jnp.compiler.TestSources;
 import dev.jnp.grammar.JnpLexer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,6 +48,23 @@ class SourceLexerTest {
       "é", "😀", "\ud83d", "\ude00", "\u0000", "!", "'", ";", "\u00a0",
     };
     TestSources.randomTexts(fragments, 20_000, 24).forEach(LexerComparison::assertSameTokens);
+  }
+
+  @Test
+  void wordsOfOneHashKeepTheirOwnText() {
+    // "Aa" and "BB" hash alike, as do all words of two halves each one of them, and "bmjr" and
+    // "bmjrrui", a word and its beginning: the first line has them one after the other. Then many
+    // words that share the slots of the lexer's last words, at random.
+    List<String> words = new ArrayList<>(List.of("Aa", "BB", "AaAa", "BBBB", "AaBB", "BBAa", "bmjr", "bmjrrui", "a", "ab", "abc", "a-b", "1", "11"));
+    for (int i = 0; i < 3_000; i++) {
+      words.add("w" + Integer.toString(i, 36));
+    }
+    StringBuilder text = new StringBuilder("bmjrrui bmjr bmjrrui Aa BB AaBB BBAa\n");
+    Random random = new Random(20261128L);
+    for (int i = 0; i < 20_000; i++) {
+      text.append(words.get(random.nextInt(words.size()))).append(random.nextInt(8) == 0 ? "\n" : " ");
+    }
+    LexerComparison.assertSameTokens(text.toString());
   }
 
   @Test
