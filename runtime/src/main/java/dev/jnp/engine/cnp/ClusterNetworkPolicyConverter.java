@@ -173,11 +173,29 @@ final class ClusterNetworkPolicyConverter {
 
   /** The rule's peers as ClusterNetworkPolicy peers, duplicates dropped. */
   static List<Object> peers(Rule rule, Direction direction, String namespace) {
-    LinkedHashSet<Object> peers = new LinkedHashSet<>();
+    List<Object> peers = new ArrayList<>();
     for (Peer peer : rule.peers()) {
       peers.addAll(peer.accept(new PeerSpelling(direction, namespace)));
     }
-    return new ArrayList<>(peers);
+    return withoutDuplicates(peers);
+  }
+
+  /**
+   * {@code items} without the later of two equal ones. A rule's peers and ports are a few (the
+   * schema takes 25, and the check refuses more): comparing each with those before it is cheaper
+   * than hashing whole trees into a set.
+   */
+  static List<Object> withoutDuplicates(List<Object> items) {
+    if (items.size() > 2 * MAX_ITEMS) {
+      return new ArrayList<>(new LinkedHashSet<>(items));
+    }
+    List<Object> distinct = new ArrayList<>(items.size());
+    for (Object item : items) {
+      if (!distinct.contains(item)) {
+        distinct.add(item);
+      }
+    }
+    return distinct;
   }
 
   /**
@@ -193,7 +211,7 @@ final class ClusterNetworkPolicyConverter {
     if (rule.allPorts()) {
       return null;
     }
-    LinkedHashSet<Object> protocols = new LinkedHashSet<>();
+    List<Object> protocols = new ArrayList<>(rule.ports().size());
     for (PortRange range : rule.ports()) {
       Map<String, Object> port =
           range.isSingle()
@@ -202,7 +220,7 @@ final class ClusterNetworkPolicyConverter {
       protocols.add(
           map(range.protocol().name().toLowerCase(Locale.ROOT), map("destinationPort", port)));
     }
-    return new ArrayList<>(protocols);
+    return withoutDuplicates(protocols);
   }
 
   /** What remains of {@code cidr} without its excepts, as CIDRs. */
