@@ -203,7 +203,7 @@ public final class Compiler {
       }
       List<Manifest> manifests = new ArrayList<>(allowlists.manifests());
       for (DefaultDeny deny : file.policies().defaultDenies()) {
-        manifests.add(Manifest.of(backend.render(deny)));
+        manifests.add(Manifest.of(backend, deny));
       }
       // An expect that does not hold is an error of compile too: the output is not written.
       diagnostics.addAll(Verifier.verify(engine, manifests, file.expectations()));

@@ -1,21 +1,35 @@
 package dev.jnp.compiler;
 
-import dev.jnp.engine.PolicyObject;
-import dev.jnp.yaml.YamlWriter;
+import dev.jnp.engine.Backend;
+import dev.jnp.engine.ObjectId;
+import dev.jnp.ir.Allowlist;
+import dev.jnp.ir.DefaultDeny;
+import dev.jnp.ir.PolicySet;
+import dev.jnp.yaml.YamlText;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One rendered policy object as written: its kind, name and namespace (empty for cluster-scoped
- * kinds), and its YAML document. The compiler writes each object as soon as its backend makes it
- * and keeps only this: a large compile's object trees are garbage at once instead of living, and
- * being copied by the collector, until the end.
+ * kinds), and its YAML document. The backend writes each object's YAML as it renders it, without
+ * building its tree, and the compiler keeps only this.
  */
 public record Manifest(String kind, String name, Optional<String> namespace, String yaml) {
 
-  /** {@code object}, written. */
-  public static Manifest of(PolicyObject object) {
-    return new Manifest(object.kind(), object.name(), object.namespace(), YamlWriter.write(object.tree()));
+  /** The object of {@code allowlist}, one of {@code policies}, written by {@code backend}. */
+  public static Manifest of(Backend backend, Allowlist allowlist, PolicySet policies) {
+    YamlText yaml = YamlText.document();
+    return of(backend.write(allowlist, policies, yaml), yaml);
+  }
+
+  /** The object of {@code deny} written by {@code backend}. */
+  public static Manifest of(Backend backend, DefaultDeny deny) {
+    YamlText yaml = YamlText.document();
+    return of(backend.write(deny, yaml), yaml);
+  }
+
+  private static Manifest of(ObjectId id, YamlText yaml) {
+    return new Manifest(id.kind(), id.name(), id.namespace(), yaml.written());
   }
 
   /** A file name for this object when objects are written one per file. */

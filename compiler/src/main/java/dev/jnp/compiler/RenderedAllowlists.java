@@ -21,7 +21,7 @@ record RenderedAllowlists(List<Diagnostic> capability, List<Manifest> manifests)
       List<Diagnostic> found = backend.check(allowlist);
       capability.addAll(found);
       if (found.stream().noneMatch(Diagnostic::isError)) {
-        manifests.add(Manifest.of(backend.render(allowlist, policies)));
+        manifests.add(Manifest.of(backend, allowlist, policies));
       }
     }
     return new RenderedAllowlists(capability, manifests);

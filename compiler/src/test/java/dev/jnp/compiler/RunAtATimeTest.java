@@ -12,6 +12,7 @@ import dev.jnp.compiler.syntax.SourceParser;
 import dev.jnp.diagnostics.Diagnostics;
 import dev.jnp.engine.Backends;
 import dev.jnp.ir.PolicySet;
+import dev.jnp.yaml.YamlWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,10 @@ class RunAtATimeTest {
     Checker.check(file, parameters, diagnostics);
     PolicySet policies = Lowering.lower(file, parameters, diagnostics);
     for (String engine : Backends.available()) {
-      List<Manifest> whole = Backends.forEngine(engine).orElseThrow().render(policies).stream().map(Manifest::of).toList();
+      // Trees built whole (YamlTree) and written by YamlWriter: the same bytes as written as rendered.
+      List<Manifest> whole = Backends.forEngine(engine).orElseThrow().render(policies).stream()
+          .map(o -> new Manifest(o.kind(), o.name(), o.namespace(), YamlWriter.write(o.tree())))
+          .toList();
       assertWithMessage("%s objects of:\n%s", engine, text).that(compiled.manifests().get(engine)).isEqualTo(whole);
     }
   }

@@ -4,6 +4,8 @@ import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.ir.Allowlist;
 import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.PolicySet;
+import dev.jnp.yaml.YamlOut;
+import dev.jnp.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,14 +49,27 @@ public interface Backend {
   }
 
   /**
-   * The object of {@code allowlist}, one of {@code policies}, which {@link #check} found no error
-   * in (the default-deny of its namespace may set its order). Objects are made one at a time, so
-   * that a caller may make them in parallel and write each out without keeping its tree.
+   * Writes the object of {@code allowlist}, one of {@code policies}, which {@link #check} found no
+   * error in (the default-deny of its namespace may set its order), into {@code out}, and says
+   * which object it is. Objects are made one at a time, so that a caller may make them in parallel
+   * and write each as it is made, without building its tree ({@link dev.jnp.yaml.YamlText}).
    */
-  PolicyObject render(Allowlist allowlist, PolicySet policies);
+  ObjectId write(Allowlist allowlist, PolicySet policies, YamlOut out);
 
-  /** The object of {@code deny}, one of the default-denies of a policy set. */
-  PolicyObject render(DefaultDeny deny);
+  /** Writes the object of {@code deny}, one of the default-denies of a policy set, into {@code out}. */
+  ObjectId write(DefaultDeny deny, YamlOut out);
+
+  /** The object of {@code allowlist}, one of {@code policies}, as a tree: see {@link #write}. */
+  default PolicyObject render(Allowlist allowlist, PolicySet policies) {
+    YamlTree tree = new YamlTree();
+    return PolicyObject.of(write(allowlist, policies, tree), tree);
+  }
+
+  /** The object of {@code deny} as a tree. */
+  default PolicyObject render(DefaultDeny deny) {
+    YamlTree tree = new YamlTree();
+    return PolicyObject.of(write(deny, tree), tree);
+  }
 
   /**
    * The engine's policy objects for {@code policies}: one per allowlist, in source order, then one

@@ -1,13 +1,14 @@
 package dev.jnp.engine;
 
 import dev.jnp.yaml.YamlMap;
+import dev.jnp.yaml.YamlOut;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 
-/** Small builders for the ordered maps and lists that backends render into. */
+/** Small builders for the ordered maps and lists that backends render, and the head of an object. */
 public final class ObjectTree {
   /** The label every object jnp renders carries. */
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -38,14 +39,14 @@ public final class ObjectTree {
     return list;
   }
 
-  /** Standard object metadata: name, namespace (when namespaced), the managed-by label. */
-  public static Map<String, Object> metadata(String name, String namespace) {
-    return map("name", name, "namespace", namespace, "labels", map(MANAGED_BY, "jnp"));
-  }
-
-  /** The head of an object: apiVersion, kind, metadata; the caller adds spec. */
-  public static Map<String, Object> object(
-      String apiVersion, String kind, String name, String namespace) {
-    return map("apiVersion", apiVersion, "kind", kind, "metadata", metadata(name, namespace));
+  /**
+   * Writes the head of an object: apiVersion, kind, metadata (the namespace when namespaced, the
+   * managed-by label); the caller writes spec.
+   */
+  public static void head(YamlOut out, String apiVersion, String kind, String name, String namespace) {
+    out.field("apiVersion", apiVersion).field("kind", kind);
+    out.key("metadata").beginMap().field("name", name).field("namespace", namespace);
+    out.key("labels").beginMap().field(MANAGED_BY, "jnp").end();
+    out.end();
   }
 }

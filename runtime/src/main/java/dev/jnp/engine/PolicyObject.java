@@ -1,5 +1,6 @@
 package dev.jnp.engine;
 
+import dev.jnp.yaml.YamlTree;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,4 +10,10 @@ import java.util.Optional;
  * {@link dev.jnp.yaml.YamlWriter}.
  */
 public record PolicyObject(
-    String kind, String name, Optional<String> namespace, Map<String, Object> tree) {}
+    String kind, String name, Optional<String> namespace, Map<String, Object> tree) {
+
+  /** The object {@code id}, whose tree {@code tree} built. */
+  public static PolicyObject of(ObjectId id, YamlTree tree) {
+    return new PolicyObject(id.kind(), id.name(), id.namespace(), tree.document());
+  }
+}

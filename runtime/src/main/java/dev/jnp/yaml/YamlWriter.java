@@ -103,7 +103,7 @@ public final class YamlWriter {
     if (!(key instanceof String name)) {
       throw new IllegalArgumentException("a map key that is not a string: " + key);
     }
-    out.append(spelled(KEYS, name, true)).append(':');
+    out.append(key(name)).append(':');
     if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
       out.append('\n');
       map(out, nested, indent + 2, false);
@@ -148,11 +148,11 @@ public final class YamlWriter {
   }
 
   /** A scalar, or an empty map or list, and the line's end. */
-  private static void scalar(StringBuilder out, Object value) {
+  static void scalar(StringBuilder out, Object value) {
     if (value == null) {
       out.append("null");
     } else if (value instanceof String text) {
-      out.append(spelled(VALUES, text, false));
+      out.append(value(text));
     } else if (value instanceof Boolean
         || value instanceof Integer
         || value instanceof Long
@@ -174,6 +174,16 @@ public final class YamlWriter {
     out.append('\n');
   }
 
+  /** {@code name} spelled as a key. */
+  static String key(String name) {
+    return spelled(KEYS, name, true);
+  }
+
+  /** {@code text} spelled as a value. */
+  static String value(String text) {
+    return spelled(VALUES, text, false);
+  }
+
   private static String spelled(Map<String, String> spellings, String text, boolean key) {
     String spelled = spellings.get(text);
     if (spelled == null) {
@@ -187,7 +197,7 @@ public final class YamlWriter {
 
   private static final String SPACES = " ".repeat(64);
 
-  private static void indent(StringBuilder out, int indent) {
+  static void indent(StringBuilder out, int indent) {
     for (int left = indent; left > 0; left -= SPACES.length()) {
       out.append(SPACES, 0, Math.min(left, SPACES.length()));
     }

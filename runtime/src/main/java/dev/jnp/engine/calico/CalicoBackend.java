@@ -3,13 +3,14 @@ package dev.jnp.engine.calico;
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.engine.Backend;
 import dev.jnp.engine.Capability;
-import dev.jnp.engine.PolicyObject;
+import dev.jnp.engine.ObjectId;
 import dev.jnp.ir.Allowlist;
 import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.Direction;
 import dev.jnp.ir.Peer;
 import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.Rule;
+import dev.jnp.yaml.YamlOut;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +54,7 @@ public final class CalicoBackend implements Backend {
       // Spelling the rules to count them costs as much as rendering them: only when they
       // may be too many.
       int count = CalicoConverter.mostRules(allowlist, direction) > CalicoConverter.MAX_RULES
-          ? CalicoConverter.rules(allowlist, direction).size()
+          ? CalicoConverter.ruleCount(allowlist, direction)
           : 0;
       if (count > CalicoConverter.MAX_RULES) {
         found.add(
@@ -124,12 +125,12 @@ public final class CalicoBackend implements Backend {
   }
 
   @Override
-  public PolicyObject render(Allowlist allowlist, PolicySet policies) {
-    return new CalicoConverter().allowlist(allowlist, policies);
+  public ObjectId write(Allowlist allowlist, PolicySet policies, YamlOut out) {
+    return new CalicoConverter().allowlist(allowlist, policies, out);
   }
 
   @Override
-  public PolicyObject render(DefaultDeny deny) {
-    return new CalicoConverter().defaultDeny(deny);
+  public ObjectId write(DefaultDeny deny, YamlOut out) {
+    return new CalicoConverter().defaultDeny(deny, out);
   }
 }

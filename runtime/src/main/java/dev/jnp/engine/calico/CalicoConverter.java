@@ -1,10 +1,10 @@
 package dev.jnp.engine.calico;
 
+import static dev.jnp.engine.ObjectTree.head;
 import static dev.jnp.engine.ObjectTree.list;
 import static dev.jnp.engine.ObjectTree.map;
-import static dev.jnp.engine.ObjectTree.object;
 
-import dev.jnp.engine.PolicyObject;
+import dev.jnp.engine.ObjectId;
 import dev.jnp.ir.Allowlist;
 import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.Direction;
@@ -14,6 +14,8 @@ import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.PortRange;
 import dev.jnp.ir.Protocol;
 import dev.jnp.ir.Rule;
+import dev.jnp.yaml.YamlOut;
+import dev.jnp.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /**
- * Turns the IR into Calico NetworkPolicy object trees.
+ * Writes the IR as Calico NetworkPolicy objects.
  *
  * <p>A Calico rule has one source and one destination entity, and needs {@code protocol} whenever
  * it names ports, so each IR rule becomes one {@code Allow} rule per peer and protocol (and per 50
@@ -62,53 +64,60 @@ final class CalicoConverter {
   }
 
   /** The object of {@code allowlist}, one of {@code policies}. */
-  PolicyObject allowlist(Allowlist allowlist, PolicySet policies) {
-    return allowlist(allowlist, allowlistOrder(policies.defaultDeny(allowlist.namespace())));
+  ObjectId allowlist(Allowlist allowlist, PolicySet policies, YamlOut out) {
+    int order = allowlistOrder(policies.defaultDeny(allowlist.namespace()));
+    boolean egress = allowlist.governs(Direction.EGRESS);
+    head(out, API_VERSION, KIND, allowlist.name(), allowlist.namespace());
+    out.key("spec").beginMap().field("order", order).field("selector", selector(allowlist.podLabels()));
+    out.key("types").beginList().value("Ingress");
+    if (egress) {
+      out.value("Egress");
+    }
+    out.end();
+    rules(allowlist, Direction.INGRESS, out);
+    if (egress) {
+      rules(allowlist, Direction.EGRESS, out);
+    }
+    out.end();
+    return new ObjectId(KIND, allowlist.name(), Optional.of(allowlist.namespace()));
   }
 
-  private PolicyObject allowlist(Allowlist allowlist, int order) {
-    List<Object> types = list("Ingress");
-    Map<String, Object> spec =
-        map("order", order, "selector", selector(allowlist.podLabels()), "types", types);
-    List<Object> ingress = rules(allowlist, Direction.INGRESS);
-    if (!ingress.isEmpty()) {
-      spec.put("ingress", ingress);
-    }
-    if (allowlist.governs(Direction.EGRESS)) {
-      types.add("Egress");
-      List<Object> egress = rules(allowlist, Direction.EGRESS);
-      if (!egress.isEmpty()) {
-        spec.put("egress", egress);
-      }
-    }
-    Map<String, Object> tree = object(API_VERSION, KIND, allowlist.name(), allowlist.namespace());
-    tree.put("spec", spec);
-    return new PolicyObject(KIND, allowlist.name(), Optional.of(allowlist.namespace()), tree);
-  }
-
-  PolicyObject defaultDeny(DefaultDeny deny) {
-    List<Object> types = list();
+  ObjectId defaultDeny(DefaultDeny deny, YamlOut out) {
+    head(out, API_VERSION, KIND, "default-deny", deny.namespace());
+    out.key("spec").beginMap().field("order", deny.order()).field("selector", "all()");
+    out.key("types").beginList();
     for (Direction direction : Direction.values()) {
       if (deny.covers(direction)) {
-        types.add(direction.title());
+        out.value(direction.title());
       }
     }
-    Map<String, Object> tree = object(API_VERSION, KIND, "default-deny", deny.namespace());
-    tree.put("spec", map("order", deny.order(), "selector", "all()", "types", types));
-    return new PolicyObject(KIND, "default-deny", Optional.of(deny.namespace()), tree);
+    out.end().end();
+    return new ObjectId(KIND, "default-deny", Optional.of(deny.namespace()));
   }
 
-  /** The rules of one direction: generated, then native. */
-  static List<Object> rules(Allowlist allowlist, Direction direction) {
-    List<Object> rules = new ArrayList<>();
+  /** The rules of one direction, generated then native; left out when there are none. */
+  private static void rules(Allowlist allowlist, Direction direction, YamlOut out) {
+    out.key(direction == Direction.INGRESS ? "ingress" : "egress").beginList();
+    PeerSpelling spelling = new PeerSpelling(direction);
     for (Rule rule : allowlist.rules(direction)) {
       for (Peer peer : rule.peers()) {
-        peer.accept(new PeerSpelling(direction))
-            .ifPresent(entity -> rules.addAll(rules(rule, entity, direction)));
+        Entity entity = peer.accept(spelling);
+        if (entity != null) {
+          rules(rule, entity, direction, out);
+        }
       }
     }
-    rules.addAll(allowlist.nativeItems(CalicoBackend.ENGINE, direction));
-    return rules;
+    for (Object item : allowlist.nativeItems(CalicoBackend.ENGINE, direction)) {
+      out.value(item);
+    }
+    out.endOrDrop();
+  }
+
+  /** How many rules {@link #rules} writes for one direction: written into a tree, and counted. */
+  static int ruleCount(Allowlist allowlist, Direction direction) {
+    YamlTree tree = new YamlTree();
+    rules(allowlist, direction, tree);
+    return tree.document().values().stream().mapToInt(rules -> ((List<?>) rules).size()).sum();
   }
 
   /**
@@ -124,11 +133,10 @@ final class CalicoConverter {
   }
 
   /** The Calico rules for one peer of {@code rule}: one per protocol and 50 ports. */
-  private static List<Object> rules(Rule rule, Entity entity, Direction direction) {
-    List<Object> out = new ArrayList<>();
+  private static void rules(Rule rule, Entity entity, Direction direction, YamlOut out) {
     if (rule.allPorts()) {
-      out.add(allow(null, entity, List.of(), direction));
-      return out;
+      allow(null, entity, List.of(), direction, out);
+      return;
     }
     Map<Protocol, List<Object>> byProtocol = new LinkedHashMap<>();
     for (PortRange range : rule.ports()) {
@@ -136,43 +144,43 @@ final class CalicoConverter {
           .computeIfAbsent(range.protocol(), p -> new ArrayList<>())
           .add(range.isSingle() ? (Object) range.first() : range.first() + ":" + range.last());
     }
-    byProtocol.forEach(
-        (protocol, ports) -> {
-          if (!entity.takesPorts()) {
-            out.add(allow(protocol, entity, List.of(), direction));
-            return;
-          }
-          for (int i = 0; i < ports.size(); i += MAX_PORTS) {
-            List<Object> chunk = ports.subList(i, Math.min(ports.size(), i + MAX_PORTS));
-            out.add(allow(protocol, entity, new ArrayList<>(chunk), direction));
-          }
-        });
-    return out;
+    for (Map.Entry<Protocol, List<Object>> protocol : byProtocol.entrySet()) {
+      List<Object> ports = protocol.getValue();
+      if (!entity.takesPorts()) {
+        allow(protocol.getKey(), entity, List.of(), direction, out);
+        continue;
+      }
+      for (int i = 0; i < ports.size(); i += MAX_PORTS) {
+        allow(protocol.getKey(), entity, ports.subList(i, Math.min(ports.size(), i + MAX_PORTS)), direction, out);
+      }
+    }
   }
 
-  private static Map<String, Object> allow(
-      Protocol protocol, Entity entity, List<Object> ports, Direction direction) {
-    Map<String, Object> peer = new LinkedHashMap<>(entity.fields());
-    Map<String, Object> rule = map("action", "Allow");
+  private static void allow(
+      Protocol protocol, Entity entity, List<Object> ports, Direction direction, YamlOut out) {
+    out.beginMap().field("action", "Allow");
     if (protocol != null) {
-      rule.put("protocol", protocol.name());
+      out.field("protocol", protocol.name());
     }
+    Map<String, Object> fields = entity.fields();
     if (direction == Direction.INGRESS) {
-      if (!peer.isEmpty()) {
-        rule.put("source", peer);
+      if (!fields.isEmpty()) {
+        out.field("source", fields);
       }
       if (!ports.isEmpty()) {
-        rule.put("destination", map("ports", ports));
+        out.key("destination").beginMap().list("ports", ports).end();
       }
-    } else {
+    } else if (!fields.isEmpty() || !ports.isEmpty()) {
+      out.key("destination").beginMap();
+      for (Map.Entry<String, Object> field : fields.entrySet()) {
+        out.field(field.getKey(), field.getValue());
+      }
       if (!ports.isEmpty()) {
-        peer.put("ports", ports);
+        out.list("ports", ports);
       }
-      if (!peer.isEmpty()) {
-        rule.put("destination", peer);
-      }
+      out.end();
     }
-    return rule;
+    out.end();
   }
 
   /** A Calico selector: every label must match; {@code all()} when there are none. */
@@ -201,8 +209,8 @@ final class CalicoConverter {
     }
   }
 
-  /** A peer as an EntityRule; empty when Calico cannot spell it (the check reported it). */
-  private static final class PeerSpelling implements Peer.Cases<Optional<Entity>> {
+  /** A peer as an EntityRule; null when Calico cannot spell it (the check reported it). */
+  private static final class PeerSpelling implements Peer.Cases<Entity> {
     private final Direction direction;
 
     PeerSpelling(Direction direction) {
@@ -210,54 +218,44 @@ final class CalicoConverter {
     }
 
     @Override
-    public Optional<Entity> any(Peer.Any any) {
-      return Optional.of(Entity.of());
+    public Entity any(Peer.Any any) {
+      return Entity.of();
     }
 
     @Override
-    public Optional<Entity> nodes(Peer.Nodes nodes) {
-      return Optional.of(Entity.of());
+    public Entity nodes(Peer.Nodes nodes) {
+      return Entity.of();
     }
 
     @Override
-    public Optional<Entity> apiServer(Peer.ApiServer apiServer) {
+    public Entity apiServer(Peer.ApiServer apiServer) {
       if (direction == Direction.INGRESS) {
-        return Optional.of(Entity.of());
+        return Entity.of();
       }
-      return Optional.of(
-          new Entity(
-              map("services", map("name", "kubernetes", "namespace", "default")), false));
+      return new Entity(map("services", map("name", "kubernetes", "namespace", "default")), false);
     }
 
     @Override
-    public Optional<Entity> fqdn(Peer.Fqdn fqdn) {
-      return Optional.empty();
+    public Entity fqdn(Peer.Fqdn fqdn) {
+      return null;
     }
 
     @Override
-    public Optional<Entity> cidr(Peer.Cidr cidr) {
+    public Entity cidr(Peer.Cidr cidr) {
       List<Object> except = cidr.except().isEmpty() ? null : new ArrayList<>(cidr.except());
-      return Optional.of(Entity.of("nets", list(cidr.cidr()), "notNets", except));
+      return Entity.of("nets", list(cidr.cidr()), "notNets", except);
     }
 
     @Override
-    public Optional<Entity> namespaces(Peer.Namespaces namespaces) {
+    public Entity namespaces(Peer.Namespaces namespaces) {
       String selector = namespaceSelector(namespaces.namespaces());
       // Calico's empty namespaceSelector means the policy's own namespace.
-      return Optional.of(
-          selector == null
-              ? Entity.of("selector", "all()")
-              : Entity.of("namespaceSelector", selector));
+      return selector == null ? Entity.of("selector", "all()") : Entity.of("namespaceSelector", selector);
     }
 
     @Override
-    public Optional<Entity> pods(Peer.Pods pods) {
-      return Optional.of(
-          Entity.of(
-              "selector",
-              selector(pods.labels()),
-              "namespaceSelector",
-              namespaceSelector(pods.namespaces())));
+    public Entity pods(Peer.Pods pods) {
+      return Entity.of("selector", selector(pods.labels()), "namespaceSelector", namespaceSelector(pods.namespaces()));
     }
   }
 

@@ -1,11 +1,11 @@
 package dev.jnp.engine.cilium;
 
+import static dev.jnp.engine.ObjectTree.head;
 import static dev.jnp.engine.ObjectTree.labels;
 import static dev.jnp.engine.ObjectTree.list;
 import static dev.jnp.engine.ObjectTree.map;
-import static dev.jnp.engine.ObjectTree.object;
 
-import dev.jnp.engine.PolicyObject;
+import dev.jnp.engine.ObjectId;
 import dev.jnp.ir.Allowlist;
 import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.Direction;
@@ -13,6 +13,7 @@ import dev.jnp.ir.NamespaceSelector;
 import dev.jnp.ir.Peer;
 import dev.jnp.ir.PortRange;
 import dev.jnp.ir.Rule;
+import dev.jnp.yaml.YamlOut;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Turns the IR into CiliumNetworkPolicy object trees.
+ * Writes the IR as CiliumNetworkPolicy objects.
  *
  * <p>Each IR rule becomes one Cilium rule per kind of peer it names (Cilium's L3 fields are
  * exclusive within a rule): {@code fromEndpoints}/{@code toEndpoints} for namespaces and pods,
@@ -48,29 +49,30 @@ final class CiliumConverter {
   /** The schema's {@code maxItems} for the ports of one {@code toPorts} entry. */
   static final int MAX_PORTS = 40;
 
-  PolicyObject allowlist(Allowlist allowlist) {
-    Map<String, Object> spec =
-        map("endpointSelector", map("matchLabels", labels(allowlist.podLabels())));
+  ObjectId allowlist(Allowlist allowlist, YamlOut out) {
+    head(out, API_VERSION, KIND, allowlist.name(), allowlist.namespace());
+    out.key("spec").beginMap();
+    out.key("endpointSelector").beginMap().labels("matchLabels", allowlist.podLabels()).end();
     for (Direction direction : Direction.values()) {
       if (allowlist.governs(direction)) {
-        spec.put(key(direction), rules(allowlist, direction));
+        rules(allowlist, direction, out);
       }
     }
-    Map<String, Object> tree = object(API_VERSION, KIND, allowlist.name(), allowlist.namespace());
-    tree.put("spec", spec);
-    return new PolicyObject(KIND, allowlist.name(), Optional.of(allowlist.namespace()), tree);
+    out.end();
+    return new ObjectId(KIND, allowlist.name(), Optional.of(allowlist.namespace()));
   }
 
-  PolicyObject defaultDeny(DefaultDeny deny) {
-    Map<String, Object> spec = map("endpointSelector", map());
+  ObjectId defaultDeny(DefaultDeny deny, YamlOut out) {
+    head(out, API_VERSION, KIND, "default-deny", deny.namespace());
+    out.key("spec").beginMap();
+    out.key("endpointSelector").beginMap().end();
     for (Direction direction : Direction.values()) {
       if (deny.covers(direction)) {
-        spec.put(key(direction), list(map()));
+        out.key(key(direction)).beginList().beginMap().end().end();
       }
     }
-    Map<String, Object> tree = object(API_VERSION, KIND, "default-deny", deny.namespace());
-    tree.put("spec", spec);
-    return new PolicyObject(KIND, "default-deny", Optional.of(deny.namespace()), tree);
+    out.end();
+    return new ObjectId(KIND, "default-deny", Optional.of(deny.namespace()));
   }
 
   private static String key(Direction direction) {
@@ -78,127 +80,135 @@ final class CiliumConverter {
   }
 
   /** The rules of one governed direction: generated, then native, else the empty rule. */
-  private List<Object> rules(Allowlist allowlist, Direction direction) {
-    boolean dnsProxy =
-        allowlist.rules(Direction.EGRESS).stream()
-            .flatMap(r -> r.peers().stream())
-            .anyMatch(p -> p instanceof Peer.Fqdn);
-    List<Object> rules = new ArrayList<>();
+  private static void rules(Allowlist allowlist, Direction direction, YamlOut out) {
+    boolean dnsProxy = false;
+    for (Rule rule : allowlist.rules(Direction.EGRESS)) {
+      for (Peer peer : rule.peers()) {
+        dnsProxy |= peer instanceof Peer.Fqdn;
+      }
+    }
+    out.key(key(direction)).beginList();
+    int written = 0;
     for (Rule rule : allowlist.rules(direction)) {
-      rules.addAll(rule(rule, direction, allowlist.namespace(), dnsProxy));
+      written += rule(rule, direction, allowlist.namespace(), dnsProxy, out);
     }
-    rules.addAll(allowlist.nativeItems(CiliumBackend.ENGINE, direction));
-    if (rules.isEmpty()) {
-      rules.add(map());
+    for (Object item : allowlist.nativeItems(CiliumBackend.ENGINE, direction)) {
+      out.value(item);
+      written++;
     }
-    return rules;
+    if (written == 0) {
+      out.beginMap().end();
+    }
+    out.end();
   }
 
-  /** One Cilium rule per L3 field the rule's peers need, in the order the peers name them. */
-  private List<Object> rule(Rule rule, Direction direction, String namespace, boolean dnsProxy) {
+  /**
+   * One Cilium rule per L3 field the rule's peers need, in the order the peers name them; how
+   * many were written.
+   */
+  private static int rule(Rule rule, Direction direction, String namespace, boolean dnsProxy, YamlOut out) {
     Map<String, LinkedHashSet<Object>> byField = new LinkedHashMap<>();
     String prefix = direction == Direction.INGRESS ? "from" : "to";
+    PeerSpelling spelling = new PeerSpelling(namespace);
     for (Peer peer : rule.peers()) {
-      peer.accept(new PeerSpelling(namespace))
-          .ifPresent(
-              s ->
-                  byField
-                      .computeIfAbsent(prefix + s.field(), f -> new LinkedHashSet<>())
-                      .addAll(s.items()));
+      Spelling spelled = peer.accept(spelling);
+      byField.computeIfAbsent(prefix + spelled.field(), f -> new LinkedHashSet<>()).addAll(spelled.items());
     }
-    List<Object> toPorts = rule.dns() ? dnsPorts(dnsProxy) : ports(rule.ports());
-    List<Object> out = new ArrayList<>();
-    byField.forEach(
-        (field, items) -> out.add(map(field, new ArrayList<>(items), "toPorts", toPorts)));
-    return out;
+    for (Map.Entry<String, LinkedHashSet<Object>> field : byField.entrySet()) {
+      out.beginMap().key(field.getKey()).beginList();
+      for (Object item : field.getValue()) {
+        out.value(item);
+      }
+      out.end();
+      if (rule.dns()) {
+        dnsPorts(dnsProxy, out);
+      } else if (!rule.ports().isEmpty()) {
+        ports(rule.ports(), out);
+      }
+      out.end();
+    }
+    return byField.size();
   }
 
   /** The DNS rule's port: 53 on any protocol, through the DNS proxy when toFQDNs needs it. */
-  private static List<Object> dnsPorts(boolean dnsProxy) {
-    Map<String, Object> portRule = map("ports", list(map("port", "53", "protocol", "ANY")));
+  private static void dnsPorts(boolean dnsProxy, YamlOut out) {
+    out.key("toPorts").beginList().beginMap();
+    out.key("ports").beginList().beginMap().field("port", "53").field("protocol", "ANY").end().end();
     if (dnsProxy) {
-      portRule.put("rules", map("dns", list(map("matchPattern", "*"))));
+      out.key("rules").beginMap();
+      out.key("dns").beginList().beginMap().field("matchPattern", "*").end().end();
+      out.end();
     }
-    return list(portRule);
+    out.end().end();
   }
 
-  /** {@code toPorts} for the rule's ports, at most {@link #MAX_PORTS} to an entry; null: all. */
-  private static List<Object> ports(List<PortRange> ranges) {
-    if (ranges.isEmpty()) {
-      return null;
-    }
-    List<Object> portRules = new ArrayList<>();
+  /** {@code toPorts} for the rule's ports, at most {@link #MAX_PORTS} to an entry. */
+  private static void ports(List<PortRange> ranges, YamlOut out) {
+    out.key("toPorts").beginList();
     for (int i = 0; i < ranges.size(); i += MAX_PORTS) {
-      List<Object> ports = new ArrayList<>();
-      for (PortRange range : ranges.subList(i, Math.min(ranges.size(), i + MAX_PORTS))) {
-        ports.add(
-            map(
-                "port",
-                Integer.toString(range.first()),
-                "endPort",
-                range.isSingle() ? null : range.last(),
-                "protocol",
-                range.protocol().name()));
+      out.beginMap().key("ports").beginList();
+      for (int j = i; j < Math.min(ranges.size(), i + MAX_PORTS); j++) {
+        PortRange range = ranges.get(j);
+        out.beginMap().field("port", Integer.toString(range.first()));
+        if (!range.isSingle()) {
+          out.field("endPort", range.last());
+        }
+        out.field("protocol", range.protocol().name()).end();
       }
-      portRules.add(map("ports", ports));
+      out.end().end();
     }
-    return portRules;
+    out.end();
   }
 
   /** A peer as items of one L3 field, named without its {@code from}/{@code to} prefix. */
   private record Spelling(String field, List<Object> items) {}
 
-  private static final class PeerSpelling implements Peer.Cases<Optional<Spelling>> {
+  private static final class PeerSpelling implements Peer.Cases<Spelling> {
     private final String ownNamespace;
 
     PeerSpelling(String ownNamespace) {
       this.ownNamespace = ownNamespace;
     }
 
-    private static Optional<Spelling> entities(String... entities) {
-      return Optional.of(new Spelling("Entities", List.of((Object[]) entities)));
+    private static Spelling entities(String... entities) {
+      return new Spelling("Entities", List.of((Object[]) entities));
     }
 
     @Override
-    public Optional<Spelling> any(Peer.Any any) {
+    public Spelling any(Peer.Any any) {
       return entities("all");
     }
 
     @Override
-    public Optional<Spelling> nodes(Peer.Nodes nodes) {
+    public Spelling nodes(Peer.Nodes nodes) {
       return entities("host", "remote-node");
     }
 
     @Override
-    public Optional<Spelling> apiServer(Peer.ApiServer apiServer) {
+    public Spelling apiServer(Peer.ApiServer apiServer) {
       return entities("kube-apiserver");
     }
 
     @Override
-    public Optional<Spelling> namespaces(Peer.Namespaces namespaces) {
-      return Optional.of(
-          new Spelling(
-              "Endpoints", List.of(endpoints(new TreeMap<>(), namespaces.namespaces()))));
+    public Spelling namespaces(Peer.Namespaces namespaces) {
+      return new Spelling("Endpoints", List.of(endpoints(new TreeMap<>(), namespaces.namespaces())));
     }
 
     @Override
-    public Optional<Spelling> pods(Peer.Pods pods) {
-      return Optional.of(
-          new Spelling(
-              "Endpoints", List.of(endpoints(new TreeMap<>(pods.labels()), pods.namespaces()))));
+    public Spelling pods(Peer.Pods pods) {
+      return new Spelling("Endpoints", List.of(endpoints(new TreeMap<>(pods.labels()), pods.namespaces())));
     }
 
     @Override
-    public Optional<Spelling> cidr(Peer.Cidr cidr) {
+    public Spelling cidr(Peer.Cidr cidr) {
       List<Object> except = cidr.except().isEmpty() ? null : new ArrayList<>(cidr.except());
-      return Optional.of(
-          new Spelling("CIDRSet", List.of(map("cidr", cidr.cidr(), "except", except))));
+      return new Spelling("CIDRSet", List.of(map("cidr", cidr.cidr(), "except", except)));
     }
 
     @Override
-    public Optional<Spelling> fqdn(Peer.Fqdn fqdn) {
+    public Spelling fqdn(Peer.Fqdn fqdn) {
       String key = fqdn.name().contains("*") ? "matchPattern" : "matchName";
-      return Optional.of(new Spelling("FQDNs", List.of(map(key, fqdn.name()))));
+      return new Spelling("FQDNs", List.of(map(key, fqdn.name())));
     }
 
     /** An endpoint selector: pod labels and the namespace keys, in key order. */

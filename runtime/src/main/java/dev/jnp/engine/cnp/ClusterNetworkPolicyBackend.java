@@ -5,13 +5,14 @@ import static dev.jnp.engine.cnp.ClusterNetworkPolicyConverter.MAX_ITEMS;
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.engine.Backend;
 import dev.jnp.engine.Capability;
-import dev.jnp.engine.PolicyObject;
+import dev.jnp.engine.ObjectId;
 import dev.jnp.ir.Allowlist;
 import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.Direction;
 import dev.jnp.ir.Peer;
 import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.Rule;
+import dev.jnp.yaml.YamlOut;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class ClusterNetworkPolicyBackend implements Backend {
       // Spelling the rules, peers and ports to count them costs as much as rendering them:
       // only when they may be too many.
       int rules = ClusterNetworkPolicyConverter.mostRules(allowlist, direction) > MAX_ITEMS
-          ? ClusterNetworkPolicyConverter.rules(allowlist, direction).size()
+          ? ClusterNetworkPolicyConverter.ruleCount(allowlist, direction)
           : 0;
       if (rules > MAX_ITEMS) {
         found.add(
@@ -198,13 +199,13 @@ public final class ClusterNetworkPolicyBackend implements Backend {
   }
 
   @Override
-  public PolicyObject render(Allowlist allowlist, PolicySet policies) {
-    return new ClusterNetworkPolicyConverter().allowlist(allowlist, policies);
+  public ObjectId write(Allowlist allowlist, PolicySet policies, YamlOut out) {
+    return new ClusterNetworkPolicyConverter().allowlist(allowlist, policies, out);
   }
 
   @Override
-  public PolicyObject render(DefaultDeny deny) {
-    return new ClusterNetworkPolicyConverter().defaultDeny(deny);
+  public ObjectId write(DefaultDeny deny, YamlOut out) {
+    return new ClusterNetworkPolicyConverter().defaultDeny(deny, out);
   }
 
   /**

@@ -1,12 +1,12 @@
 package dev.jnp.engine.cnp;
 
+import static dev.jnp.engine.ObjectTree.head;
 import static dev.jnp.engine.ObjectTree.labels;
 import static dev.jnp.engine.ObjectTree.list;
 import static dev.jnp.engine.ObjectTree.map;
-import static dev.jnp.engine.ObjectTree.object;
 
 import dev.jnp.engine.CidrBlock;
-import dev.jnp.engine.PolicyObject;
+import dev.jnp.engine.ObjectId;
 import dev.jnp.ir.Allowlist;
 import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.Direction;
@@ -15,6 +15,8 @@ import dev.jnp.ir.Peer;
 import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.PortRange;
 import dev.jnp.ir.Rule;
+import dev.jnp.yaml.YamlOut;
+import dev.jnp.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns the IR into ClusterNetworkPolicy object trees, all in the {@code Baseline} tier.
+ * Writes the IR as ClusterNetworkPolicy objects, all in the {@code Baseline} tier.
  *
  * <p>ClusterNetworkPolicy has no implicit isolation, so each allowlist lists its {@code Accept}
  * rules, then the native items, then one closing {@code Deny} per governed direction: from {@code
@@ -75,49 +77,40 @@ final class ClusterNetworkPolicyConverter {
   }
 
   /** The object of {@code allowlist}, one of {@code policies}. */
-  PolicyObject allowlist(Allowlist allowlist, PolicySet policies) {
-    return allowlist(allowlist, allowlistPriority(policies.defaultDeny(allowlist.namespace())));
-  }
-
-  private PolicyObject allowlist(Allowlist allowlist, int priority) {
-    Map<String, Object> subject =
-        map(
-            "pods",
-            map(
-                "namespaceSelector",
-                namespaceByName(allowlist.namespace()),
-                "podSelector",
-                map("matchLabels", labels(allowlist.podLabels()))));
-    Map<String, Object> spec = map("tier", TIER, "priority", priority, "subject", subject);
+  ObjectId allowlist(Allowlist allowlist, PolicySet policies, YamlOut out) {
+    String name = objectName(allowlist.namespace(), allowlist.name());
+    head(out, API_VERSION, KIND, name, null);
+    out.key("spec").beginMap().field("tier", TIER);
+    out.field("priority", allowlistPriority(policies.defaultDeny(allowlist.namespace())));
+    out.key("subject").beginMap().key("pods").beginMap();
+    namespaceByName("namespaceSelector", allowlist.namespace(), out);
+    out.key("podSelector").beginMap().labels("matchLabels", allowlist.podLabels()).end();
+    out.end().end();
     for (Direction direction : Direction.values()) {
       if (allowlist.governs(direction)) {
-        spec.put(key(direction), rules(allowlist, direction));
+        rules(allowlist, direction, out);
       }
     }
-    String name = objectName(allowlist.namespace(), allowlist.name());
-    Map<String, Object> tree = object(API_VERSION, KIND, name, null);
-    tree.put("spec", spec);
-    return new PolicyObject(KIND, name, Optional.empty(), tree);
+    out.end();
+    return new ObjectId(KIND, name, Optional.empty());
   }
 
-  PolicyObject defaultDeny(DefaultDeny deny) {
-    Map<String, Object> spec =
-        map(
-            "tier",
-            TIER,
-            "priority",
-            denyPriority(deny),
-            "subject",
-            map("namespaces", namespaceByName(deny.namespace())));
+  ObjectId defaultDeny(DefaultDeny deny, YamlOut out) {
+    String name = objectName(deny.namespace(), "default-deny");
+    head(out, API_VERSION, KIND, name, null);
+    out.key("spec").beginMap().field("tier", TIER).field("priority", denyPriority(deny));
+    out.key("subject").beginMap();
+    namespaceByName("namespaces", deny.namespace(), out);
+    out.end();
     for (Direction direction : Direction.values()) {
       if (deny.covers(direction)) {
-        spec.put(key(direction), list(closingDeny(direction)));
+        out.key(key(direction)).beginList();
+        closingDeny(direction, out);
+        out.end();
       }
     }
-    String name = objectName(deny.namespace(), "default-deny");
-    Map<String, Object> tree = object(API_VERSION, KIND, name, null);
-    tree.put("spec", spec);
-    return new PolicyObject(KIND, name, Optional.empty(), tree);
+    out.end();
+    return new ObjectId(KIND, name, Optional.empty());
   }
 
   private static String key(Direction direction) {
@@ -129,14 +122,23 @@ final class ClusterNetworkPolicyConverter {
   }
 
   /** The rules of one governed direction: Accepts, natives, then the closing Deny. */
-  static List<Object> rules(Allowlist allowlist, Direction direction) {
-    List<Object> rules = new ArrayList<>();
+  private static void rules(Allowlist allowlist, Direction direction, YamlOut out) {
+    out.key(key(direction)).beginList();
     for (Rule rule : allowlist.rules(direction)) {
-      accept(rule, direction, allowlist.namespace()).ifPresent(rules::add);
+      accept(rule, direction, allowlist.namespace(), out);
     }
-    rules.addAll(allowlist.nativeItems(ClusterNetworkPolicyBackend.ENGINE, direction));
-    rules.add(closingDeny(direction));
-    return rules;
+    for (Object item : allowlist.nativeItems(ClusterNetworkPolicyBackend.ENGINE, direction)) {
+      out.value(item);
+    }
+    closingDeny(direction, out);
+    out.end();
+  }
+
+  /** How many rules {@link #rules} writes for one direction: written into a tree, and counted. */
+  static int ruleCount(Allowlist allowlist, Direction direction) {
+    YamlTree tree = new YamlTree();
+    rules(allowlist, direction, tree);
+    return ((List<?>) tree.document().get(key(direction))).size();
   }
 
   /**
@@ -149,8 +151,8 @@ final class ClusterNetworkPolicyConverter {
   }
 
   /** Deny every pod (and, for egress, every address): the end of an allowlist. */
-  private static Map<String, Object> closingDeny(Direction direction) {
-    return map("action", "Deny", peersKey(direction), everyPeer(direction));
+  private static void closingDeny(Direction direction, YamlOut out) {
+    out.beginMap().field("action", "Deny").field(peersKey(direction), everyPeer(direction)).end();
   }
 
   private static List<Object> everyPeer(Direction direction) {
@@ -161,14 +163,13 @@ final class ClusterNetworkPolicyConverter {
     return peers;
   }
 
-  /** The Accept rule for {@code rule}, or nothing when none of its peers adds anything. */
-  static Optional<Map<String, Object>> accept(Rule rule, Direction direction, String namespace) {
+  /** The Accept rule for {@code rule}, unless none of its peers adds anything. */
+  private static void accept(Rule rule, Direction direction, String namespace, YamlOut out) {
     List<Object> peers = peers(rule, direction, namespace);
-    if (peers.isEmpty()) {
-      return Optional.empty();
+    if (!peers.isEmpty()) {
+      out.beginMap().field("action", "Accept").field(peersKey(direction), peers);
+      out.field("protocols", protocols(rule)).end();
     }
-    return Optional.of(
-        map("action", "Accept", peersKey(direction), peers, "protocols", protocols(rule)));
   }
 
   /** The rule's peers as ClusterNetworkPolicy peers, duplicates dropped. */
@@ -238,6 +239,11 @@ final class ClusterNetworkPolicyConverter {
 
   private static Map<String, Object> namespaceByName(String namespace) {
     return map("matchLabels", map(NAMESPACE_NAME_LABEL, namespace));
+  }
+
+  /** Writes a field {@code key} that selects {@code namespace} by its name label. */
+  private static void namespaceByName(String key, String namespace, YamlOut out) {
+    out.key(key).beginMap().key("matchLabels").beginMap().field(NAMESPACE_NAME_LABEL, namespace).end().end();
   }
 
   /**

@@ -3,13 +3,14 @@ package dev.jnp.engine.kubernetes;
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.engine.Backend;
 import dev.jnp.engine.Capability;
-import dev.jnp.engine.PolicyObject;
+import dev.jnp.engine.ObjectId;
 import dev.jnp.ir.Allowlist;
 import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.Direction;
 import dev.jnp.ir.Peer;
 import dev.jnp.ir.PolicySet;
 import dev.jnp.ir.Rule;
+import dev.jnp.yaml.YamlOut;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,12 +86,12 @@ public final class KubernetesBackend implements Backend {
   }
 
   @Override
-  public PolicyObject render(Allowlist allowlist, PolicySet policies) {
-    return new KubernetesConverter().allowlist(allowlist);
+  public ObjectId write(Allowlist allowlist, PolicySet policies, YamlOut out) {
+    return new KubernetesConverter().allowlist(allowlist, out);
   }
 
   @Override
-  public PolicyObject render(DefaultDeny deny) {
-    return new KubernetesConverter().defaultDeny(deny);
+  public ObjectId write(DefaultDeny deny, YamlOut out) {
+    return new KubernetesConverter().defaultDeny(deny, out);
   }
 }

@@ -1,11 +1,8 @@
 package dev.jnp.engine.kubernetes;
 
-import static dev.jnp.engine.ObjectTree.labels;
-import static dev.jnp.engine.ObjectTree.list;
-import static dev.jnp.engine.ObjectTree.map;
-import static dev.jnp.engine.ObjectTree.object;
+import static dev.jnp.engine.ObjectTree.head;
 
-import dev.jnp.engine.PolicyObject;
+import dev.jnp.engine.ObjectId;
 import dev.jnp.ir.Allowlist;
 import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.Direction;
@@ -13,57 +10,57 @@ import dev.jnp.ir.NamespaceSelector;
 import dev.jnp.ir.Peer;
 import dev.jnp.ir.PortRange;
 import dev.jnp.ir.Rule;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import dev.jnp.yaml.YamlOut;
 import java.util.Optional;
 
-/** Turns the IR into NetworkPolicy object trees. */
+/** Writes the IR as NetworkPolicy objects. */
 final class KubernetesConverter {
   private static final String API_VERSION = "networking.k8s.io/v1";
   private static final String KIND = "NetworkPolicy";
   private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-  PolicyObject allowlist(Allowlist allowlist) {
-    List<Object> policyTypes = list("Ingress");
-    Map<String, Object> spec =
-        map("podSelector", map("matchLabels", labels(allowlist.podLabels())));
-    spec.put("policyTypes", policyTypes);
-    List<Object> ingress = rules(allowlist, Direction.INGRESS);
-    if (!ingress.isEmpty()) {
-      spec.put("ingress", ingress);
+  ObjectId allowlist(Allowlist allowlist, YamlOut out) {
+    head(out, API_VERSION, KIND, allowlist.name(), allowlist.namespace());
+    out.key("spec").beginMap();
+    out.key("podSelector").beginMap().labels("matchLabels", allowlist.podLabels()).end();
+    boolean egress = allowlist.governs(Direction.EGRESS);
+    out.key("policyTypes").beginList().value("Ingress");
+    if (egress) {
+      out.value("Egress");
     }
-    if (allowlist.governs(Direction.EGRESS)) {
-      policyTypes.add("Egress");
-      List<Object> egress = rules(allowlist, Direction.EGRESS);
-      if (!egress.isEmpty()) {
-        spec.put("egress", egress);
-      }
+    out.end();
+    rules(allowlist, Direction.INGRESS, out);
+    if (egress) {
+      rules(allowlist, Direction.EGRESS, out);
     }
-    Map<String, Object> tree = object(API_VERSION, KIND, allowlist.name(), allowlist.namespace());
-    tree.put("spec", spec);
-    return new PolicyObject(KIND, allowlist.name(), Optional.of(allowlist.namespace()), tree);
+    out.end();
+    return new ObjectId(KIND, allowlist.name(), Optional.of(allowlist.namespace()));
   }
 
-  PolicyObject defaultDeny(DefaultDeny deny) {
-    List<Object> policyTypes = list();
+  ObjectId defaultDeny(DefaultDeny deny, YamlOut out) {
+    head(out, API_VERSION, KIND, "default-deny", deny.namespace());
+    out.key("spec").beginMap();
+    out.key("podSelector").beginMap().end();
+    out.key("policyTypes").beginList();
     for (Direction direction : Direction.values()) {
       if (deny.covers(direction)) {
-        policyTypes.add(direction.title());
+        out.value(direction.title());
       }
     }
-    Map<String, Object> tree = object(API_VERSION, KIND, "default-deny", deny.namespace());
-    tree.put("spec", map("podSelector", map(), "policyTypes", policyTypes));
-    return new PolicyObject(KIND, "default-deny", Optional.of(deny.namespace()), tree);
+    out.end().end();
+    return new ObjectId(KIND, "default-deny", Optional.of(deny.namespace()));
   }
 
-  private List<Object> rules(Allowlist allowlist, Direction direction) {
-    List<Object> rules = new ArrayList<>();
+  /** The rules of one direction, left out when there are none. */
+  private static void rules(Allowlist allowlist, Direction direction, YamlOut out) {
+    out.key(direction == Direction.INGRESS ? "ingress" : "egress").beginList();
     for (Rule rule : allowlist.rules(direction)) {
-      rule(rule, direction).ifPresent(rules::add);
+      rule(rule, direction, out);
     }
-    rules.addAll(allowlist.nativeItems(KubernetesBackend.ENGINE, direction));
-    return rules;
+    for (Object item : allowlist.nativeItems(KubernetesBackend.ENGINE, direction)) {
+      out.value(item);
+    }
+    out.endOrDrop();
   }
 
   /**
@@ -71,128 +68,148 @@ final class KubernetesConverter {
    * already reported them). A peer that stands for every source makes the rule open: no
    * {@code from}/{@code to} at all.
    */
-  private Optional<Object> rule(Rule rule, Direction direction) {
-    List<Object> peers = new ArrayList<>();
+  private static void rule(Rule rule, Direction direction, YamlOut out) {
     boolean open = false;
+    boolean spelled = false;
     for (Peer peer : rule.peers()) {
-      Optional<List<Map<String, Object>>> spelled = peer.accept(new PeerSpelling(direction));
-      if (spelled.isEmpty()) {
-        open = true;
-      } else {
-        peers.addAll(spelled.get());
-      }
+      open |= isEverySource(peer, direction);
+      spelled |= hasEntries(peer, direction);
     }
-    if (!open && peers.isEmpty()) {
-      return Optional.empty();
+    if (!open && !spelled) {
+      return;
     }
-    Map<String, Object> out = map();
+    out.beginMap();
     if (!open) {
-      out.put(direction == Direction.INGRESS ? "from" : "to", peers);
+      out.key(direction == Direction.INGRESS ? "from" : "to").beginList();
+      PeerSpelling spelling = new PeerSpelling(out);
+      for (Peer peer : rule.peers()) {
+        peer.accept(spelling);
+      }
+      out.end();
     }
     if (!rule.allPorts()) {
-      List<Object> ports = new ArrayList<>();
+      out.key("ports").beginList();
       for (PortRange range : rule.ports()) {
-        ports.add(
-            map(
-                "protocol",
-                range.protocol().name(),
-                "port",
-                range.first(),
-                "endPort",
-                range.isSingle() ? null : range.last()));
+        out.beginMap().field("protocol", range.protocol().name()).field("port", range.first());
+        if (!range.isSingle()) {
+          out.field("endPort", range.last());
+        }
+        out.end();
       }
-      out.put("ports", ports);
+      out.end();
     }
-    return Optional.of(out);
+    out.end();
   }
 
-  /**
-   * A peer as NetworkPolicyPeer entries; empty when the peer can only be spelled as "every
-   * source" (no {@code from}/{@code to}).
-   */
-  private static final class PeerSpelling implements Peer.Cases<Optional<List<Map<String, Object>>>> {
-    private final Direction direction;
+  /** A peer that NetworkPolicy can only spell as "every source": no {@code from}/{@code to}. */
+  private static boolean isEverySource(Peer peer, Direction direction) {
+    return peer instanceof Peer.Any
+        || peer instanceof Peer.Nodes
+        || (peer instanceof Peer.ApiServer && direction == Direction.INGRESS);
+  }
 
-    PeerSpelling(Direction direction) {
-      this.direction = direction;
+  /** A peer spelled as one NetworkPolicyPeer entry or more (a DNS name, for one, is none). */
+  private static boolean hasEntries(Peer peer, Direction direction) {
+    if (peer instanceof Peer.ApiServer apiServer) {
+      return direction == Direction.EGRESS && !apiServer.cidrs().isEmpty();
     }
+    return peer instanceof Peer.Cidr || peer instanceof Peer.Namespaces || peer instanceof Peer.Pods;
+  }
 
-    private static Optional<List<Map<String, Object>>> entries(List<Map<String, Object>> list) {
-      return Optional.of(list);
+  /** Writes a peer's NetworkPolicyPeer entries (none for those {@link #isEverySource}). */
+  private static final class PeerSpelling implements Peer.Cases<Void> {
+    private final YamlOut out;
+
+    PeerSpelling(YamlOut out) {
+      this.out = out;
     }
 
     @Override
-    public Optional<List<Map<String, Object>>> any(Peer.Any any) {
-      return Optional.empty();
+    public Void any(Peer.Any any) {
+      return null;
     }
 
     @Override
-    public Optional<List<Map<String, Object>>> nodes(Peer.Nodes nodes) {
-      return Optional.empty();
+    public Void nodes(Peer.Nodes nodes) {
+      return null;
     }
 
     @Override
-    public Optional<List<Map<String, Object>>> apiServer(Peer.ApiServer apiServer) {
-      if (direction == Direction.INGRESS) {
-        return Optional.empty();
+    public Void apiServer(Peer.ApiServer apiServer) {
+      // Egress only: ingress from the API server made the rule open.
+      for (String cidr : apiServer.cidrs()) {
+        out.beginMap().key("ipBlock").beginMap().field("cidr", cidr).end().end();
       }
-      return entries(
-          apiServer.cidrs().stream().map(cidr -> map("ipBlock", map("cidr", cidr))).toList());
+      return null;
     }
 
     @Override
-    public Optional<List<Map<String, Object>>> fqdn(Peer.Fqdn fqdn) {
-      return entries(List.of());
+    public Void fqdn(Peer.Fqdn fqdn) {
+      return null;
     }
 
     @Override
-    public Optional<List<Map<String, Object>>> cidr(Peer.Cidr cidr) {
-      List<Object> except = cidr.except().isEmpty() ? null : new ArrayList<>(cidr.except());
-      return entries(List.of(map("ipBlock", map("cidr", cidr.cidr(), "except", except))));
+    public Void cidr(Peer.Cidr cidr) {
+      out.beginMap().key("ipBlock").beginMap().field("cidr", cidr.cidr());
+      if (!cidr.except().isEmpty()) {
+        out.list("except", cidr.except());
+      }
+      out.end().end();
+      return null;
     }
 
     @Override
-    public Optional<List<Map<String, Object>>> namespaces(Peer.Namespaces namespaces) {
+    public Void namespaces(Peer.Namespaces namespaces) {
+      out.beginMap();
       if (namespaces.namespaces() instanceof NamespaceSelector.Own) {
         // A podSelector alone stays in the policy's namespace, and {} selects every pod there.
-        return entries(List.of(map("podSelector", map())));
+        out.key("podSelector").beginMap().end();
+      } else {
+        namespaceSelector(namespaces.namespaces(), out);
       }
-      return entries(List.of(map("namespaceSelector", namespaceSelector(namespaces.namespaces()))));
+      out.end();
+      return null;
     }
 
     @Override
-    public Optional<List<Map<String, Object>>> pods(Peer.Pods pods) {
-      Map<String, Object> entry = map();
+    public Void pods(Peer.Pods pods) {
+      out.beginMap();
       if (!(pods.namespaces() instanceof NamespaceSelector.Own)) {
-        entry.put("namespaceSelector", namespaceSelector(pods.namespaces()));
+        namespaceSelector(pods.namespaces(), out);
       }
-      entry.put("podSelector", map("matchLabels", labels(pods.labels())));
-      return entries(List.of(entry));
+      out.key("podSelector").beginMap().labels("matchLabels", pods.labels()).end();
+      out.end();
+      return null;
     }
   }
 
-  private static Map<String, Object> namespaceSelector(NamespaceSelector selector) {
-    return selector.accept(
-        new NamespaceSelector.Cases<Map<String, Object>>() {
+  /** Writes the {@code namespaceSelector} field of a peer in other namespaces. */
+  private static void namespaceSelector(NamespaceSelector selector, YamlOut out) {
+    out.key("namespaceSelector").beginMap();
+    selector.accept(
+        new NamespaceSelector.Cases<Void>() {
           @Override
-          public Map<String, Object> named(NamespaceSelector.Named named) {
-            return map("matchLabels", map(NAMESPACE_NAME_LABEL, named.name()));
+          public Void named(NamespaceSelector.Named named) {
+            out.key("matchLabels").beginMap().field(NAMESPACE_NAME_LABEL, named.name()).end();
+            return null;
           }
 
           @Override
-          public Map<String, Object> labelled(NamespaceSelector.Labelled labelled) {
-            return map("matchLabels", labels(labelled.labels()));
+          public Void labelled(NamespaceSelector.Labelled labelled) {
+            out.labels("matchLabels", labelled.labels());
+            return null;
           }
 
           @Override
-          public Map<String, Object> all(NamespaceSelector.All all) {
-            return map();
+          public Void all(NamespaceSelector.All all) {
+            return null;
           }
 
           @Override
-          public Map<String, Object> own(NamespaceSelector.Own own) {
+          public Void own(NamespaceSelector.Own own) {
             throw new IllegalStateException("the own namespace has no selector of its own");
           }
         });
+    out.end();
   }
 }

@@ -14,7 +14,7 @@ class CalicoRuleCountTest {
     int shapes = 0;
     for (Allowlist allowlist : Ir.everyShape()) {
       for (Direction direction : Direction.values()) {
-        int spelled = CalicoConverter.rules(allowlist, direction).size();
+        int spelled = CalicoConverter.ruleCount(allowlist, direction);
         assertWithMessage("%s %s", direction, allowlist)
             .that(CalicoConverter.mostRules(allowlist, direction))
             .isAtLeast((long) spelled);

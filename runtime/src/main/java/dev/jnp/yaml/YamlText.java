@@ -1,0 +1,251 @@
+package dev.jnp.yaml;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a document as it is given, byte for byte as {@link YamlWriter} writes the tree it
+ * describes: a field's value goes on the key's line when it is a scalar or empty ({@code {}},
+ * {@code []}), else on the lines below, a map's two spaces deeper and a list's items at the key's
+ * indentation; an item's map or list begins on the item's line, after its dash.
+ *
+ * <p>Whether a map or list is empty is known only at its end, so the line below its key is begun
+ * with its first entry, and an empty one ends its key's line with {@code {}} or {@code []}, or is
+ * taken back, key and all, by cutting the buffer back to where it began ({@link #endOrDrop}).
+ */
+public final class YamlText extends YamlOut {
+  private static final byte MAP = 0;
+  private static final byte LIST = 1;
+
+  /** How a map's or list's first entry begins. */
+  private static final byte BELOW_KEY = 0; // on a new line: its key's line ends first
+  private static final byte AFTER_DASH = 1; // on the item's line, after its dash
+  private static final byte DOCUMENT = 2; // on the first line
+
+  /**
+   * What a thread keeps from one document to the next: the buffer it writes into (a compile
+   * writes thousands of documents of a few KB each), and the spellings of the last keys and values
+   * it wrote, by hash, in front of {@link YamlWriter}'s shared ones: objects repeat the same keys
+   * and many values, and a slot compared by identity first is cheaper than a concurrent map.
+   */
+  private static final class Scratch {
+    static final int SLOTS = 1024;
+    /** One that grew past this is let go. */
+    static final int KEPT = 1 << 20;
+
+    final StringBuilder buffer = new StringBuilder(8192);
+    /** Keys in the first {@link #SLOTS}, values in the others. */
+    final String[] texts = new String[2 * SLOTS];
+    final String[] spellings = new String[2 * SLOTS];
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private final Scratch scratch;
+  private final StringBuilder out;
+  /** The open maps and lists, innermost at {@code depth}: a column each. */
+  private byte[] kind = new byte[16];
+  private byte[] opening = new byte[16];
+  /** The indentation of the entries. */
+  private int[] indent = new int[16];
+  private int[] entries = new int[16];
+  /** Where the buffer is cut back to when the map or list is dropped. */
+  private int[] start = new int[16];
+  private int depth;
+  /** A key is written and waits for its value; {@code keyStart} is where its line began. */
+  private boolean keyPending;
+  private int keyStart;
+
+  private YamlText(Scratch scratch) {
+    this.scratch = scratch;
+    this.out = scratch.buffer;
+    out.setLength(0);
+    kind[0] = MAP;
+    opening[0] = DOCUMENT;
+  }
+
+  /** A document, written into this thread's buffer until {@link #written}. */
+  public static YamlText document() {
+    return new YamlText(SCRATCH.get());
+  }
+
+  /** The document, ended: every map and list begun must have been ended. */
+  public String written() {
+    if (depth != 0 || keyPending) {
+      throw new IllegalStateException("a map or list is not ended, or a key has no value");
+    }
+    if (entries[0] == 0) {
+      out.append("{}\n");
+    }
+    String written = out.toString();
+    if (out.capacity() > Scratch.KEPT) {
+      SCRATCH.remove();
+    }
+    return written;
+  }
+
+  @Override
+  public YamlOut key(String key) {
+    if (kind[depth] != MAP || keyPending) {
+      throw new IllegalStateException("a key outside a map, or after a key without its value");
+    }
+    keyStart = out.length();
+    entry();
+    out.append(spelled(key, true)).append(':');
+    keyPending = true;
+    return this;
+  }
+
+  @Override
+  public YamlOut value(Object value) {
+    if (value instanceof YamlMap map && !map.isEmpty()) {
+      // By index: no iterator, no entries.
+      beginMap();
+      for (int i = 0; i < map.size(); i++) {
+        key(map.keyAt(i)).value(map.valueAt(i));
+      }
+      return end();
+    }
+    if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+      beginMap();
+      for (Map.Entry<?, ?> field : map.entrySet()) {
+        if (!(field.getKey() instanceof String name)) {
+          throw new IllegalArgumentException("a map key that is not a string: " + field.getKey());
+        }
+        key(name).value(field.getValue());
+      }
+      return end();
+    }
+    if (value instanceof List<?> list && !list.isEmpty()) {
+      beginList();
+      for (int i = 0; i < list.size(); i++) {
+        value(list.get(i));
+      }
+      return end();
+    }
+    if (keyPending) {
+      keyPending = false;
+      out.append(' ');
+    } else {
+      item();
+    }
+    if (value instanceof String text) {
+      out.append(spelled(text, false)).append('\n');
+    } else if (value instanceof Integer number) {
+      out.append(number.intValue()).append('\n');
+    } else {
+      YamlWriter.scalar(out, value);
+    }
+    return this;
+  }
+
+  /** {@code text} spelled as a key or a value, from this thread's last spellings when it can. */
+  private String spelled(String text, boolean key) {
+    int slot = (text.hashCode() & (Scratch.SLOTS - 1)) + (key ? 0 : Scratch.SLOTS);
+    String seen = scratch.texts[slot];
+    if (seen == text || text.equals(seen)) {
+      return scratch.spellings[slot];
+    }
+    String spelled = key ? YamlWriter.key(text) : YamlWriter.value(text);
+    scratch.texts[slot] = text;
+    scratch.spellings[slot] = spelled;
+    return spelled;
+  }
+
+  @Override
+  public YamlOut beginMap() {
+    return begin(MAP);
+  }
+
+  @Override
+  public YamlOut beginList() {
+    return begin(LIST);
+  }
+
+  private YamlOut begin(byte what) {
+    int at;
+    byte how;
+    int entriesIndent;
+    if (keyPending) {
+      keyPending = false;
+      at = keyStart;
+      how = BELOW_KEY;
+      // A map's fields two spaces deeper than its key; a list's items at the key's indentation.
+      entriesIndent = what == MAP ? indent[depth] + 2 : indent[depth];
+    } else {
+      at = out.length();
+      item();
+      how = AFTER_DASH;
+      entriesIndent = indent[depth] + 2;
+    }
+    if (++depth == kind.length) {
+      int size = 2 * depth;
+      kind = Arrays.copyOf(kind, size);
+      opening = Arrays.copyOf(opening, size);
+      indent = Arrays.copyOf(indent, size);
+      entries = Arrays.copyOf(entries, size);
+      start = Arrays.copyOf(start, size);
+    }
+    kind[depth] = what;
+    opening[depth] = how;
+    indent[depth] = entriesIndent;
+    entries[depth] = 0;
+    start[depth] = at;
+    return this;
+  }
+
+  @Override
+  public YamlOut end() {
+    open();
+    if (entries[depth] == 0) {
+      out.append(opening[depth] == BELOW_KEY ? " " : "").append(kind[depth] == MAP ? "{}\n" : "[]\n");
+    }
+    depth--;
+    return this;
+  }
+
+  @Override
+  public YamlOut endOrDrop() {
+    open();
+    if (entries[depth] > 0) {
+      depth--;
+      return this;
+    }
+    out.setLength(start[depth]);
+    depth--;
+    entries[depth]--;
+    return this;
+  }
+
+  private void open() {
+    if (depth == 0 || keyPending) {
+      throw new IllegalStateException("no map or list begun, or a key without its value");
+    }
+  }
+
+  /** Begins the next item of the list being written: its line, and the dash. */
+  private void item() {
+    if (kind[depth] != LIST) {
+      throw new IllegalStateException("a value in a map without its key");
+    }
+    entry();
+    out.append("- ");
+  }
+
+  /** Begins the next entry of the innermost map or list: on a line of its own but the first. */
+  private void entry() {
+    if (entries[depth]++ == 0) {
+      switch (opening[depth]) {
+        case BELOW_KEY -> {
+          out.append('\n');
+          YamlWriter.indent(out, indent[depth]);
+        }
+        case DOCUMENT -> YamlWriter.indent(out, indent[depth]);
+        default -> {} // after the item's dash
+      }
+    } else {
+      YamlWriter.indent(out, indent[depth]);
+    }
+  }
+}

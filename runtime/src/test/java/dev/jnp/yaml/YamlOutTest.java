@@ -1,0 +1,134 @@
+package dev.jnp.yaml;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A document written top-down is what {@link YamlWriter} writes of its tree ({@link YamlText}), and
+ * is that tree ({@link YamlTree}); maps and lists ended by {@link YamlOut#endOrDrop} are left out
+ * when empty, as an independent pruning of the tree says.
+ */
+class YamlOutTest {
+  /** Stands for a map or list that was dropped. */
+  private static final Object DROPPED = new Object();
+
+  @Test
+  void aDocumentWrittenTopDownIsWhatTheWriterWritesOfItsTree() {
+    for (long seed = 0; seed < 3000; seed++) {
+      for (RandomTrees trees : List.of(RandomTrees.ordinary(seed), RandomTrees.nasty(seed))) {
+        Map<String, Object> document = trees.document();
+        YamlText text = YamlText.document();
+        YamlTree tree = new YamlTree();
+        Random choices = new Random(seed);
+        writeFields(document, text, new Random(seed), false);
+        writeFields(document, tree, choices, false);
+        String expected = YamlWriter.write(document);
+        assertWithMessage("seed %s", seed).that(text.written()).isEqualTo(expected);
+        assertWithMessage("seed %s", seed).that(tree.document()).isEqualTo(document);
+        assertThat(YamlWriter.write(tree.document())).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void anEmptyMapOrListEndedOrDroppedIsLeftOutWithItsKeyOrItsPlace() {
+    int dropped = 0;
+    for (long seed = 0; seed < 3000; seed++) {
+      for (RandomTrees trees : List.of(RandomTrees.ordinary(seed), RandomTrees.nasty(seed))) {
+        Map<String, Object> document = trees.document();
+        YamlText text = YamlText.document();
+        YamlTree tree = new YamlTree();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> pruned = (Map<String, Object>) writeFields(document, text, new Random(seed), true);
+        writeFields(document, tree, new Random(seed), true);
+        assertWithMessage("seed %s", seed).that(text.written()).isEqualTo(YamlWriter.write(pruned));
+        assertWithMessage("seed %s", seed).that(tree.document()).isEqualTo(pruned);
+        if (!pruned.equals(document)) {
+          dropped++;
+        }
+      }
+    }
+    assertThat(dropped).isAtLeast(500);
+  }
+
+  @Test
+  void theLastStepsOfAnObjectAreWrittenAsTheWriterWouldWriteThem() {
+    YamlText text = YamlText.document();
+    text.key("spec").beginMap().key("ingress").beginList().endOrDrop();
+    text.key("egress").beginList().beginMap().end().value("x").beginList().end().end();
+    text.key("podSelector").beginMap().end().end();
+    assertThat(text.written()).isEqualTo("spec:\n  egress:\n  - {}\n  - x\n  - []\n  podSelector: {}\n");
+    assertThat(YamlText.document().written()).isEqualTo("{}\n");
+  }
+
+  @Test
+  void aKeyOrValueOutOfPlaceIsRefused() {
+    for (YamlOut out : List.of(YamlText.document(), new YamlTree())) {
+      assertThrows(IllegalStateException.class, () -> out.value("a value without its key"));
+      assertThrows(IllegalStateException.class, out::end);
+      out.key("list").beginList();
+      assertThrows(IllegalStateException.class, () -> out.key("a key in a list"));
+      out.end().key("a");
+      assertThrows(IllegalStateException.class, () -> out.key("a key after a key"));
+      assertThrows(IllegalStateException.class, out::end);
+    }
+    YamlText open = YamlText.document();
+    open.key("open").beginMap();
+    assertThrows(IllegalStateException.class, open::written);
+  }
+
+  /**
+   * Writes the fields of {@code map} into {@code out}, whose map is begun, each map and list
+   * begun and ended in place, or now and then given whole; with {@code dropping}, some are ended by
+   * {@link YamlOut#endOrDrop}. What the document should be: {@code map} without those dropped.
+   */
+  private static Object writeFields(Map<?, ?> map, YamlOut out, Random random, boolean dropping) {
+    Map<String, Object> kept = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> field : map.entrySet()) {
+      out.key((String) field.getKey());
+      Object value = write(field.getValue(), out, random, dropping);
+      if (value != DROPPED) {
+        kept.put((String) field.getKey(), value);
+      }
+    }
+    return kept;
+  }
+
+  private static Object write(Object value, YamlOut out, Random random, boolean dropping) {
+    boolean container = value instanceof Map<?, ?> || value instanceof List<?>;
+    if (!container || (!dropping && random.nextInt(4) == 0)) {
+      out.value(value);
+      return value;
+    }
+    Object kept;
+    if (value instanceof Map<?, ?> map) {
+      out.beginMap();
+      kept = writeFields(map, out, random, dropping);
+    } else {
+      out.beginList();
+      List<Object> items = new ArrayList<>();
+      for (Object item : (List<?>) value) {
+        Object written = write(item, out, random, dropping);
+        if (written != DROPPED) {
+          items.add(written);
+        }
+      }
+      kept = items;
+    }
+    boolean empty = kept instanceof Map<?, ?> m ? m.isEmpty() : ((List<?>) kept).isEmpty();
+    if (dropping && random.nextInt(3) > 0) {
+      out.endOrDrop();
+      return empty ? DROPPED : kept;
+    }
+    out.end();
+    return kept;
+  }
+}
