@@ -99,15 +99,20 @@ public final class YamlText extends YamlOut {
 
   @Override
   public YamlOut value(Object value) {
-    if (value instanceof YamlMap map && !map.isEmpty()) {
+    // Strings and integers first: most values are, and a test of a final class is one compare,
+    // where one of an interface (Map, List) searches the class's supertypes.
+    if (value instanceof String text) {
+      scalarLine().append(spelled(text, false)).append('\n');
+    } else if (value instanceof Integer number) {
+      scalarLine().append(number.intValue()).append('\n');
+    } else if (value instanceof YamlMap map && !map.isEmpty()) {
       // By index: no iterator, no entries.
       beginMap();
       for (int i = 0; i < map.size(); i++) {
         key(map.keyAt(i)).value(map.valueAt(i));
       }
-      return end();
-    }
-    if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+      end();
+    } else if (value instanceof Map<?, ?> map && !map.isEmpty()) {
       beginMap();
       for (Map.Entry<?, ?> field : map.entrySet()) {
         if (!(field.getKey() instanceof String name)) {
@@ -115,29 +120,28 @@ public final class YamlText extends YamlOut {
         }
         key(name).value(field.getValue());
       }
-      return end();
-    }
-    if (value instanceof List<?> list && !list.isEmpty()) {
+      end();
+    } else if (value instanceof List<?> list && !list.isEmpty()) {
       beginList();
       for (int i = 0; i < list.size(); i++) {
         value(list.get(i));
       }
-      return end();
+      end();
+    } else {
+      YamlWriter.scalar(scalarLine(), value);
     }
+    return this;
+  }
+
+  /** Where a scalar goes: after its key, or as the next item of the list. */
+  private StringBuilder scalarLine() {
     if (keyPending) {
       keyPending = false;
       out.append(' ');
     } else {
       item();
     }
-    if (value instanceof String text) {
-      out.append(spelled(text, false)).append('\n');
-    } else if (value instanceof Integer number) {
-      out.append(number.intValue()).append('\n');
-    } else {
-      YamlWriter.scalar(out, value);
-    }
-    return this;
+    return out;
   }
 
   /** {@code text} spelled as a key or a value, from this thread's last spellings when it can. */
