@@ -117,7 +117,9 @@ final class CalicoConverter {
   static int ruleCount(Allowlist allowlist, Direction direction) {
     YamlTree tree = new YamlTree();
     rules(allowlist, direction, tree);
-    return tree.document().values().stream().mapToInt(rules -> ((List<?>) rules).size()).sum();
+    // A direction without rules is left out of the document.
+    List<?> rules = (List<?>) tree.document().get(direction == Direction.INGRESS ? "ingress" : "egress");
+    return rules == null ? 0 : rules.size();
   }
 
   /**
