@@ -6,15 +6,40 @@ import dev.jnp.ir.Allowlist;
 import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.PolicySet;
 import dev.jnp.yaml.YamlText;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One rendered policy object as written: its kind, name and namespace (empty for cluster-scoped
  * kinds), and its YAML document. The backend writes each object's YAML as it renders it, without
  * building its tree, and the compiler keeps only this.
+ *
+ * <p>The document is kept as the UTF-8 bytes {@code jnp compile} prints, so printing it copies
+ * nothing; {@link #yaml} decodes it for those who read it as text. A class rather than a record:
+ * a record's {@code equals} would compare the bytes by identity.
  */
-public record Manifest(String kind, String name, Optional<String> namespace, String yaml) {
+public final class Manifest {
+  private final String kind;
+  private final String name;
+  private final Optional<String> namespace;
+  private final byte[] utf8;
+
+  private Manifest(String kind, String name, Optional<String> namespace, byte[] utf8) {
+    this.kind = Objects.requireNonNull(kind);
+    this.name = Objects.requireNonNull(name);
+    this.namespace = Objects.requireNonNull(namespace);
+    this.utf8 = utf8;
+  }
+
+  /** An object of {@code kind}, named {@code name} in {@code namespace}, written as {@code yaml}. */
+  public Manifest(String kind, String name, Optional<String> namespace, String yaml) {
+    this(kind, name, namespace, yaml.getBytes(StandardCharsets.UTF_8));
+  }
 
   /** The object of {@code allowlist}, one of {@code policies}, written by {@code backend}. */
   public static Manifest of(Backend backend, Allowlist allowlist, PolicySet policies) {
@@ -29,7 +54,29 @@ public record Manifest(String kind, String name, Optional<String> namespace, Str
   }
 
   private static Manifest of(ObjectId id, YamlText yaml) {
-    return new Manifest(id.kind(), id.name(), id.namespace(), yaml.written());
+    return new Manifest(id.kind(), id.name(), id.namespace(), yaml.utf8());
+  }
+
+  public String kind() {
+    return kind;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Optional<String> namespace() {
+    return namespace;
+  }
+
+  /** The YAML document, as text. */
+  public String yaml() {
+    return new String(utf8, StandardCharsets.UTF_8);
+  }
+
+  /** Writes the YAML document, as UTF-8, to {@code out}. */
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(utf8);
   }
 
   /** A file name for this object when objects are written one per file. */
@@ -41,15 +88,40 @@ public record Manifest(String kind, String name, Optional<String> namespace, Str
   public static String stream(List<Manifest> manifests) {
     int length = 0;
     for (Manifest manifest : manifests) {
-      length += manifest.yaml.length() + 4;
+      length += manifest.utf8.length + 4;
     }
-    StringBuilder out = new StringBuilder(length);
+    byte[] stream = new byte[Math.max(0, length - 4)];
+    int at = 0;
     for (int i = 0; i < manifests.size(); i++) {
       if (i > 0) {
-        out.append("---\n");
+        System.arraycopy(SEPARATOR, 0, stream, at, SEPARATOR.length);
+        at += SEPARATOR.length;
       }
-      out.append(manifests.get(i).yaml);
+      byte[] document = manifests.get(i).utf8;
+      System.arraycopy(document, 0, stream, at, document.length);
+      at += document.length;
     }
-    return out.toString();
+    return new String(stream, StandardCharsets.UTF_8);
+  }
+
+  private static final byte[] SEPARATOR = "---\n".getBytes(StandardCharsets.US_ASCII);
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Manifest that
+        && kind.equals(that.kind)
+        && name.equals(that.name)
+        && namespace.equals(that.namespace)
+        && Arrays.equals(utf8, that.utf8);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, name, namespace, Arrays.hashCode(utf8));
+  }
+
+  @Override
+  public String toString() {
+    return "Manifest[kind=" + kind + ", name=" + name + ", namespace=" + namespace + ", yaml=" + yaml() + "]";
   }
 }

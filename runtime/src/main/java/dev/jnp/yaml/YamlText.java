@@ -1,5 +1,6 @@
 package dev.jnp.yaml;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,10 @@ import java.util.Map;
  * <p>Whether a map or list is empty is known only at its end, so the line below its key is begun
  * with its first entry, and an empty one ends its key's line with {@code {}} or {@code []}, or is
  * taken back, key and all, by cutting the buffer back to where it began ({@link #endOrDrop}).
+ *
+ * <p>The document is written as UTF-8 bytes, the bytes {@code jnp compile} prints: a string that
+ * was built and then encoded was two copies of every document more, the one a serial copy of
+ * everything at the end of a compile (docs/decisions.md, "YAML written as bytes").
  */
 public final class YamlText extends YamlOut {
   private static final byte MAP = 0;
@@ -22,6 +27,10 @@ public final class YamlText extends YamlOut {
   private static final byte BELOW_KEY = 0; // on a new line: its key's line ends first
   private static final byte AFTER_DASH = 1; // on the item's line, after its dash
   private static final byte DOCUMENT = 2; // on the first line
+
+  private static final byte[] EMPTY_MAP = ascii("{}\n");
+  private static final byte[] EMPTY_LIST = ascii("[]\n");
+  private static final byte[] SPACES = ascii(" ".repeat(64));
 
   /**
    * What a thread keeps from one document to the next: the buffer it writes into (a compile
@@ -34,16 +43,18 @@ public final class YamlText extends YamlOut {
     /** One that grew past this is let go. */
     static final int KEPT = 1 << 20;
 
-    final StringBuilder buffer = new StringBuilder(8192);
+    byte[] buffer = new byte[8192];
     /** Keys in the first {@link #SLOTS}, values in the others. */
     final String[] texts = new String[2 * SLOTS];
-    final String[] spellings = new String[2 * SLOTS];
+    /** Their spellings, in UTF-8. */
+    final byte[][] spellings = new byte[2 * SLOTS][];
   }
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private final Scratch scratch;
-  private final StringBuilder out;
+  private byte[] out;
+  private int length;
   /** The open maps and lists, innermost at {@code depth}: a column each. */
   private byte[] kind = new byte[16];
   private byte[] opening = new byte[16];
@@ -56,33 +67,47 @@ public final class YamlText extends YamlOut {
   /** A key is written and waits for its value; {@code keyStart} is where its line began. */
   private boolean keyPending;
   private int keyStart;
+  private boolean finished;
 
   private YamlText(Scratch scratch) {
     this.scratch = scratch;
     this.out = scratch.buffer;
-    out.setLength(0);
     kind[0] = MAP;
     opening[0] = DOCUMENT;
   }
 
-  /** A document, written into this thread's buffer until {@link #written}. */
+  /** A document, written into this thread's buffer until {@link #written} or {@link #utf8}. */
   public static YamlText document() {
     return new YamlText(SCRATCH.get());
   }
 
-  /** The document, ended: every map and list begun must have been ended. */
+  /** The document, ended, as text: every map and list begun must have been ended. */
   public String written() {
+    finish();
+    return new String(out, 0, length, StandardCharsets.UTF_8);
+  }
+
+  /** The document, ended, as UTF-8 bytes: every map and list begun must have been ended. */
+  public byte[] utf8() {
+    finish();
+    return Arrays.copyOf(out, length);
+  }
+
+  /** Ends the document, once: an empty one is {@code {}}. */
+  private void finish() {
     if (depth != 0 || keyPending) {
       throw new IllegalStateException("a map or list is not ended, or a key has no value");
     }
+    if (finished) {
+      return;
+    }
+    finished = true;
     if (entries[0] == 0) {
-      out.append("{}\n");
+      append(EMPTY_MAP);
     }
-    String written = out.toString();
-    if (out.capacity() > Scratch.KEPT) {
-      SCRATCH.remove();
+    if (out.length > Scratch.KEPT) {
+      scratch.buffer = new byte[8192];
     }
-    return written;
   }
 
   @Override
@@ -90,9 +115,10 @@ public final class YamlText extends YamlOut {
     if (kind[depth] != MAP || keyPending) {
       throw new IllegalStateException("a key outside a map, or after a key without its value");
     }
-    keyStart = out.length();
+    keyStart = length;
     entry();
-    out.append(spelled(key, true)).append(':');
+    append(spelled(key, true));
+    append((byte) ':');
     keyPending = true;
     return this;
   }
@@ -102,9 +128,13 @@ public final class YamlText extends YamlOut {
     // Strings and integers first: most values are, and a test of a final class is one compare,
     // where one of an interface (Map, List) searches the class's supertypes.
     if (value instanceof String text) {
-      scalarLine().append(spelled(text, false)).append('\n');
+      scalarLine();
+      append(spelled(text, false));
+      append((byte) '\n');
     } else if (value instanceof Integer number) {
-      scalarLine().append(number.intValue()).append('\n');
+      scalarLine();
+      append(number.intValue());
+      append((byte) '\n');
     } else if (value instanceof YamlMap map && !map.isEmpty()) {
       // By index: no iterator, no entries.
       beginMap();
@@ -128,30 +158,34 @@ public final class YamlText extends YamlOut {
       }
       end();
     } else {
-      YamlWriter.scalar(scalarLine(), value);
+      // Any other scalar (a boolean, a long, a float, null, an empty map or list): as YamlWriter
+      // spells it. Rare: only natives carry them.
+      StringBuilder scalar = new StringBuilder();
+      YamlWriter.scalar(scalar, value);
+      scalarLine();
+      append(scalar.toString().getBytes(StandardCharsets.UTF_8));
     }
     return this;
   }
 
-  /** Where a scalar goes: after its key, or as the next item of the list. */
-  private StringBuilder scalarLine() {
+  /** Begins a scalar's place: after its key, or as the next item of the list. */
+  private void scalarLine() {
     if (keyPending) {
       keyPending = false;
-      out.append(' ');
+      append((byte) ' ');
     } else {
       item();
     }
-    return out;
   }
 
   /** {@code text} spelled as a key or a value, from this thread's last spellings when it can. */
-  private String spelled(String text, boolean key) {
+  private byte[] spelled(String text, boolean key) {
     int slot = (text.hashCode() & (Scratch.SLOTS - 1)) + (key ? 0 : Scratch.SLOTS);
     String seen = scratch.texts[slot];
     if (seen == text || text.equals(seen)) {
       return scratch.spellings[slot];
     }
-    String spelled = key ? YamlWriter.key(text) : YamlWriter.value(text);
+    byte[] spelled = (key ? YamlWriter.key(text) : YamlWriter.value(text)).getBytes(StandardCharsets.UTF_8);
     scratch.texts[slot] = text;
     scratch.spellings[slot] = spelled;
     return spelled;
@@ -178,7 +212,7 @@ public final class YamlText extends YamlOut {
       // A map's fields two spaces deeper than its key; a list's items at the key's indentation.
       entriesIndent = what == MAP ? indent[depth] + 2 : indent[depth];
     } else {
-      at = out.length();
+      at = length;
       item();
       how = AFTER_DASH;
       entriesIndent = indent[depth] + 2;
@@ -203,7 +237,10 @@ public final class YamlText extends YamlOut {
   public YamlOut end() {
     open();
     if (entries[depth] == 0) {
-      out.append(opening[depth] == BELOW_KEY ? " " : "").append(kind[depth] == MAP ? "{}\n" : "[]\n");
+      if (opening[depth] == BELOW_KEY) {
+        append((byte) ' ');
+      }
+      append(kind[depth] == MAP ? EMPTY_MAP : EMPTY_LIST);
     }
     depth--;
     return this;
@@ -216,7 +253,7 @@ public final class YamlText extends YamlOut {
       depth--;
       return this;
     }
-    out.setLength(start[depth]);
+    length = start[depth];
     depth--;
     entries[depth]--;
     return this;
@@ -234,7 +271,8 @@ public final class YamlText extends YamlOut {
       throw new IllegalStateException("a value in a map without its key");
     }
     entry();
-    out.append("- ");
+    append((byte) '-');
+    append((byte) ' ');
   }
 
   /** Begins the next entry of the innermost map or list: on a line of its own but the first. */
@@ -242,14 +280,67 @@ public final class YamlText extends YamlOut {
     if (entries[depth]++ == 0) {
       switch (opening[depth]) {
         case BELOW_KEY -> {
-          out.append('\n');
-          YamlWriter.indent(out, indent[depth]);
+          append((byte) '\n');
+          spaces(indent[depth]);
         }
-        case DOCUMENT -> YamlWriter.indent(out, indent[depth]);
+        case DOCUMENT -> spaces(indent[depth]);
         default -> {} // after the item's dash
       }
     } else {
-      YamlWriter.indent(out, indent[depth]);
+      spaces(indent[depth]);
     }
+  }
+
+  private void spaces(int count) {
+    for (int left = count; left > 0; left -= SPACES.length) {
+      append(SPACES, Math.min(left, SPACES.length));
+    }
+  }
+
+  private void append(byte[] bytes) {
+    append(bytes, bytes.length);
+  }
+
+  private void append(byte[] bytes, int count) {
+    if (length + count > out.length) {
+      grow(count);
+    }
+    System.arraycopy(bytes, 0, out, length, count);
+    length += count;
+  }
+
+  private void append(byte b) {
+    if (length == out.length) {
+      grow(1);
+    }
+    out[length++] = b;
+  }
+
+  /** {@code number} in decimal, as {@link Integer#toString(int)} spells it. */
+  private void append(int number) {
+    if (number < 0) {
+      append(Integer.toString(number).getBytes(StandardCharsets.US_ASCII));
+      return;
+    }
+    int digits = 1;
+    for (int rest = number / 10; rest > 0; rest /= 10) {
+      digits++;
+    }
+    if (length + digits > out.length) {
+      grow(digits);
+    }
+    for (int at = length + digits - 1, rest = number; at >= length; at--, rest /= 10) {
+      out[at] = (byte) ('0' + rest % 10);
+    }
+    length += digits;
+  }
+
+  private void grow(int needed) {
+    out = Arrays.copyOf(out, Math.max(2 * out.length, length + needed));
+    scratch.buffer = out;
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,43 @@ class YamlOutTest {
     text.key("podSelector").beginMap().end().end();
     assertThat(text.written()).isEqualTo("spec:\n  egress:\n  - {}\n  - x\n  - []\n  podSelector: {}\n");
     assertThat(YamlText.document().written()).isEqualTo("{}\n");
+  }
+
+  @Test
+  void theBytesAreTheTextInUtf8() {
+    for (long seed = 0; seed < 1000; seed++) {
+      for (RandomTrees trees : List.of(RandomTrees.ordinary(seed), RandomTrees.nasty(seed))) {
+        Map<String, Object> document = trees.document();
+        YamlText text = YamlText.document();
+        writeFields(document, text, new Random(seed), false);
+        byte[] utf8 = text.utf8();
+        assertWithMessage("seed %s", seed).that(new String(utf8, StandardCharsets.UTF_8)).isEqualTo(YamlWriter.write(document));
+        assertWithMessage("seed %s", seed).that(text.written().getBytes(StandardCharsets.UTF_8)).isEqualTo(utf8);
+      }
+    }
+  }
+
+  @Test
+  void integersAndLongDocumentsAreWrittenWhole() {
+    Map<String, Object> document = new LinkedHashMap<>();
+    List<Object> numbers = new ArrayList<>();
+    for (int n : new int[] {0, 9, 10, 99, 100, 65535, -1, -10, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
+      numbers.add(n);
+    }
+    document.put("numbers", numbers);
+    // Past the first buffer (8 KB) and past the size a thread keeps its buffer at (1 MB).
+    for (int i = 0; i < 40_000; i++) {
+      document.put("key-" + i, "value-é-" + i);
+    }
+    for (int round = 0; round < 2; round++) {
+      YamlText text = YamlText.document();
+      document.forEach((key, value) -> text.key(key).value(value));
+      // Compared whole: a diff of two 1 MB texts would fill the test's heap.
+      assertWithMessage("a document of 40,000 fields").that(text.written().equals(YamlWriter.write(document))).isTrue();
+    }
+    YamlText small = YamlText.document();
+    small.key("after").value(1);
+    assertThat(small.written()).isEqualTo("after: 1\n");
   }
 
   @Test

@@ -53,12 +53,14 @@ final class CompileCommand implements Command {
     Map<String, List<Manifest>> manifests = outcome.compilation().orElseThrow().manifests();
     if (output.isEmpty()) {
       // One YAML stream: every engine's documents, in engine order.
-      String separator = "";
+      boolean first = true;
       for (List<Manifest> engine : manifests.values()) {
         for (Manifest manifest : engine) {
-          out.write(separator);
-          out.write(manifest.yaml());
-          separator = "---\n";
+          if (!first) {
+            out.write("---\n");
+          }
+          print(manifest, out);
+          first = false;
         }
       }
       out.flush();
@@ -69,6 +71,15 @@ final class CompileCommand implements Command {
     manifests.forEach((engine, written) -> files.putAll(files(written, perEngine ? engine + "/" : "")));
     OutputDirectory.write(output.get(), files);
     return Main.OK;
+  }
+
+  /** {@code manifest}'s document: its UTF-8 bytes as they are, where {@code out} prints to bytes. */
+  private static void print(Manifest manifest, PrintWriter out) throws IOException {
+    if (out instanceof Utf8Writer.Printer printer) {
+      manifest.writeTo(printer.bytes());
+    } else {
+      out.write(manifest.yaml());
+    }
   }
 
   /** One file per object under {@code folder}, and the kustomization.yaml that lists them. */

@@ -31,8 +31,8 @@ public final class Main {
   public static void main(String[] args) {
     // UTF-8 whatever the platform's default: output must be the same bytes everywhere. Buffered
     // here: the standard streams flush every write, and a compile writes a document at a time.
-    PrintWriter out = new PrintWriter(new Utf8Writer(new BufferedOutputStream(System.out, BUFFER)), true);
-    PrintWriter err = new PrintWriter(new Utf8Writer(new BufferedOutputStream(System.err, BUFFER)), true);
+    PrintWriter out = new Utf8Writer.Printer(new BufferedOutputStream(System.out, BUFFER));
+    PrintWriter err = new Utf8Writer.Printer(new BufferedOutputStream(System.err, BUFFER));
     int status = run(args, out, err);
     out.flush();
     err.flush();

@@ -2,6 +2,7 @@ package dev.jnp.compiler.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
  * (a tenth of what a cold compile of 2,000 workloads on four engines allocated). Here a string is
  * encoded by {@link String#getBytes}, which copies ASCII text as it is. A high surrogate that ends
  * one write is held until the next, so a character split between writes is written whole.
+ * Text already encoded (the YAML of a compile) is written to {@link #bytes} as it is.
  */
 final class Utf8Writer extends Writer {
   private final OutputStream out;
@@ -54,6 +56,18 @@ final class Utf8Writer extends Writer {
     out.write(text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The byte stream under this writer, for text already encoded as UTF-8: what was written before
+   * is in it (a high surrogate left alone at its end as {@code ?}, as {@link #close} writes it).
+   */
+  OutputStream bytes() throws IOException {
+    if (pendingHighSurrogate != 0) {
+      pendingHighSurrogate = 0;
+      out.write('?');
+    }
+    return out;
+  }
+
   @Override
   public void flush() throws IOException {
     out.flush();
@@ -67,5 +81,26 @@ final class Utf8Writer extends Writer {
       out.write('?');
     }
     out.close();
+  }
+
+  /** A {@link PrintWriter} that writes UTF-8 to a byte stream, which {@link #bytes} gives. */
+  static final class Printer extends PrintWriter {
+    private final Utf8Writer writer;
+
+    Printer(OutputStream out) {
+      this(new Utf8Writer(out));
+    }
+
+    private Printer(Utf8Writer writer) {
+      super(writer, true);
+      this.writer = writer;
+    }
+
+    /** The byte stream under this printer, for text already encoded as UTF-8. */
+    OutputStream bytes() throws IOException {
+      synchronized (lock) {
+        return writer.bytes();
+      }
+    }
   }
 }

@@ -35,6 +35,35 @@ class Utf8WriterTest {
     }
   }
 
+  @Test
+  void textAlreadyEncodedIsWrittenInItsPlace() throws IOException {
+    String[] characters = {"apiVersion: v1\n", "é", "—", "\uD83D\uDE80", "\u0000", "x"};
+    for (long seed = 0; seed < 1_000; seed++) {
+      Random random = new Random(seed);
+      StringBuilder text = new StringBuilder();
+      ByteArrayOutputStream actual = new ByteArrayOutputStream();
+      Utf8Writer.Printer out = new Utf8Writer.Printer(actual);
+      for (int i = random.nextInt(12); i > 0; i--) {
+        String piece = characters[random.nextInt(characters.length)];
+        text.append(piece);
+        if (random.nextBoolean()) {
+          out.print(piece);
+        } else {
+          out.bytes().write(piece.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      out.flush();
+      assertWithMessage("seed %s", seed).that(actual.toByteArray()).isEqualTo(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    // A high surrogate alone at the end of the text before: '?', as at the end of the output.
+    ByteArrayOutputStream actual = new ByteArrayOutputStream();
+    Utf8Writer.Printer out = new Utf8Writer.Printer(actual);
+    out.print("a\uD83D");
+    out.bytes().write('b');
+    out.flush();
+    assertWithMessage("a lone high surrogate").that(actual.toString(StandardCharsets.UTF_8)).isEqualTo("a?b");
+  }
+
   private static void write(Writer writer, String text, Random random) throws IOException {
     PrintWriter out = new PrintWriter(writer);
     int at = 0;
