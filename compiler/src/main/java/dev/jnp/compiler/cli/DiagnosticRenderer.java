@@ -7,6 +7,8 @@ import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.Severity;
 import dev.jnp.diagnostics.SourceSpan;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,8 @@ public final class DiagnosticRenderer {
   }
 
   private final Map<String, String> sources;
-  /** Each file split into lines once: a file with thousands of diagnostics stays linear. */
-  private final Map<String, List<String>> lines = new java.util.HashMap<>();
+  /** Where each file's lines begin and end, found once: thousands of diagnostics stay linear. */
+  private final Map<String, Lines> lines = new HashMap<>();
 
   /** {@code sources}: path → text of every file the diagnostics may point into. */
   public DiagnosticRenderer(Map<String, String> sources) {
@@ -30,8 +32,25 @@ public final class DiagnosticRenderer {
 
   /** {@code FILE:LINE:COL: severity[CODE]: message}, the source line, a caret, the hint. */
   public String text(Diagnostic diagnostic) {
-    SourceSpan span = diagnostic.span();
     StringBuilder out = new StringBuilder();
+    append(diagnostic, out);
+    return out.toString();
+  }
+
+  /** All diagnostics as text, then a count line when there are any. */
+  public String text(List<Diagnostic> diagnostics) {
+    StringBuilder out = new StringBuilder();
+    for (Diagnostic diagnostic : diagnostics) {
+      append(diagnostic, out);
+    }
+    if (!diagnostics.isEmpty()) {
+      out.append(summary(diagnostics)).append('\n');
+    }
+    return out.toString();
+  }
+
+  private void append(Diagnostic diagnostic, StringBuilder out) {
+    SourceSpan span = diagnostic.span();
     out.append(span).append(": ").append(diagnostic.severity().label())
         .append('[').append(diagnostic.code()).append("]: ").append(diagnostic.message()).append('\n');
     String line = span.isInSource() ? line(span.file(), span.line()) : null;
@@ -41,18 +60,9 @@ public final class DiagnosticRenderer {
       out.append(' ').append(number).append(" | ").append(line).append('\n');
       out.append(' ').append(gutter).append(" | ").append(caret(line, span)).append('\n');
     }
-    diagnostic.hint().ifPresent(hint -> out.append("  = hint: ").append(hint).append('\n'));
-    return out.toString();
-  }
-
-  /** All diagnostics as text, then a count line when there are any. */
-  public String text(List<Diagnostic> diagnostics) {
-    StringBuilder out = new StringBuilder();
-    diagnostics.forEach(d -> out.append(text(d)));
-    if (!diagnostics.isEmpty()) {
-      out.append(summary(diagnostics)).append('\n');
+    if (diagnostic.hint().isPresent()) {
+      out.append("  = hint: ").append(diagnostic.hint().get()).append('\n');
     }
-    return out.toString();
   }
 
   static String summary(List<Diagnostic> diagnostics) {
@@ -71,26 +81,54 @@ public final class DiagnosticRenderer {
     if (text == null) {
       return null;
     }
-    List<String> split = lines.computeIfAbsent(file, f -> lines(text));
-    return number <= split.size() ? split.get(number - 1) : null;
+    return lines.computeIfAbsent(file, f -> new Lines(text)).line(number);
   }
 
-  /** The lines of {@code text}, each ended by {@code \r\n}, {@code \r} or {@code \n}. */
-  private static List<String> lines(String text) {
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        lines.add(text.substring(start, i));
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
+  /** Where the lines of a text begin and end, each ended by {@code \r\n}, {@code \r} or {@code \n}. */
+  private static final class Lines {
+    private final String text;
+    private int count;
+    private int[] starts = new int[64];
+    private int[] ends = new int[64];
+
+    Lines(String text) {
+      this.text = text;
+      // By String.indexOf, a line a call: a loop over every character of a large file runs in
+      // the interpreter until it has gone round some 60,000 times (docs/decisions.md). The next
+      // \n and the next \r are each looked for again only once the line passes them.
+      int lf = text.indexOf('\n');
+      int cr = text.indexOf('\r');
+      int start = 0;
+      while (true) {
+        if (lf >= 0 && lf < start) {
+          lf = text.indexOf('\n', start);
         }
-        start = i + 1;
+        if (cr >= 0 && cr < start) {
+          cr = text.indexOf('\r', start);
+        }
+        int end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+        if (end < 0) {
+          add(start, text.length());
+          return;
+        }
+        add(start, end);
+        start = end == cr && end + 1 == lf ? end + 2 : end + 1;
       }
     }
-    lines.add(text.substring(start));
-    return lines;
+
+    private void add(int start, int end) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, 2 * count);
+        ends = Arrays.copyOf(ends, 2 * count);
+      }
+      starts[count] = start;
+      ends[count++] = end;
+    }
+
+    /** Line {@code number}, counted from 1, without its end; null past the last. */
+    String line(int number) {
+      return number <= count ? text.substring(starts[number - 1], ends[number - 1]) : null;
+    }
   }
 
   private static String caret(String line, SourceSpan span) {
