@@ -20,7 +20,7 @@ record RenderedAllowlists(List<Diagnostic> capability, List<Manifest> manifests)
     for (Allowlist allowlist : policies.allowlists()) {
       List<Diagnostic> found = backend.check(allowlist);
       capability.addAll(found);
-      if (found.stream().noneMatch(Diagnostic::isError)) {
+      if (!Diagnostic.anyError(found)) {
         manifests.add(Manifest.of(backend, allowlist, policies));
       }
     }

@@ -1,6 +1,7 @@
 package dev.jnp.diagnostics;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -80,5 +81,19 @@ public record Diagnostic(
 
   public boolean isError() {
     return severity == Severity.ERROR;
+  }
+
+  /**
+   * Whether any of {@code diagnostics} is an error. A loop: a compile asks it of every allowlist on
+   * every engine, and a stream was a pipeline built each time (docs/decisions.md, "Streams and
+   * lambdas off the paths taken per workload").
+   */
+  public static boolean anyError(List<Diagnostic> diagnostics) {
+    for (Diagnostic diagnostic : diagnostics) {
+      if (diagnostic.isError()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -21,7 +21,7 @@ public final class Diagnostics {
   }
 
   public boolean hasErrors() {
-    return found.stream().anyMatch(Diagnostic::isError);
+    return Diagnostic.anyError(found);
   }
 
   /** What was found, sorted by position. */

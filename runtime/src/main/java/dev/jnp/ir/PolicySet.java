@@ -13,6 +13,12 @@ public record PolicySet(List<Allowlist> allowlists, List<DefaultDeny> defaultDen
 
   /** The default-deny of {@code namespace}, if it has one. */
   public Optional<DefaultDeny> defaultDeny(String namespace) {
-    return defaultDenies.stream().filter(d -> d.namespace().equals(namespace)).findFirst();
+    // A loop: the backends ask it of every allowlist.
+    for (DefaultDeny deny : defaultDenies) {
+      if (deny.namespace().equals(namespace)) {
+        return Optional.of(deny);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -39,7 +39,7 @@ public final class YamlText extends YamlOut {
    * and many values, and a slot compared by identity first is cheaper than a concurrent map.
    */
   private static final class Scratch {
-    static final int SLOTS = 1024;
+    static final int SLOTS = 4096;
     /** One that grew past this is let go. */
     static final int KEPT = 1 << 20;
 

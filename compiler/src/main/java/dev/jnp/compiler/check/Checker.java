@@ -176,7 +176,7 @@ public final class Checker {
       } else if (declaration instanceof Declaration.Expect expect) {
         endpoint(expect.client());
         endpoint(expect.server());
-        expect.when().ifPresent(this::condition);
+        condition(expect.when());
       }
     }
     return this;
@@ -223,11 +223,17 @@ public final class Checker {
     return name;
   }
 
+  // What runs for every workload, its items and their peers is written without lambdas and
+  // Optional.ifPresent: in a cold run each capturing lambda is an object made through a method
+  // handle, ~50 a workload (docs/decisions.md, "Streams and lambdas off the paths taken per
+  // workload").
   private void workload(Declaration.Workload workload) {
-    Names.dnsLabel(workload.name().text()).ifPresent(problem ->
-        diagnostics.add(
-            Diagnostic.error(Codes.BAD_NAME, workload.name().span(), "workload name '" + workload.name().text() + "' " + problem)
-                .withHint("it names the rendered policy object, so it must be an RFC 1123 label")));
+    Optional<String> badName = Names.dnsLabel(workload.name().text());
+    if (badName.isPresent()) {
+      diagnostics.add(
+          Diagnostic.error(Codes.BAD_NAME, workload.name().span(), "workload name '" + workload.name().text() + "' " + badName.get())
+              .withHint("it names the rendered policy object, so it must be an RFC 1123 label"));
+    }
     if (workload.namespace().isPresent()) {
       namespaceName(workload.namespace().get());
     } else if (!namespaceDeclared) {
@@ -291,16 +297,20 @@ public final class Checker {
     if (item instanceof WorkloadItem.Select select) {
       labels(select.labels());
     } else if (item instanceof WorkloadItem.Port port) {
-      resolver.text(port.spec()).ifPresent(text -> portSpec(port.spec(), text));
-      port.when().ifPresent(this::condition);
+      portSpec(port.spec());
+      condition(port.when());
     } else if (item instanceof WorkloadItem.Allow allow) {
       allow(allow, ports);
     } else if (item instanceof WorkloadItem.AllowDns dns) {
-      dns.peers().forEach(p -> peer(p, WorkloadItem.Direction.EGRESS, false));
-      dns.when().ifPresent(this::condition);
+      for (PeerExpr peer : dns.peers()) {
+        peer(peer, WorkloadItem.Direction.EGRESS, false);
+      }
+      condition(dns.when());
     } else if (item instanceof WorkloadItem.Egress egress) {
-      egress.when().ifPresent(this::condition);
-      egress.items().forEach(i -> item(i, workload, ports));
+      condition(egress.when());
+      for (WorkloadItem inner : egress.items()) {
+        item(inner, workload, ports);
+      }
     } else if (item instanceof WorkloadItem.Native block) {
       resolver.text(block.engine()).ifPresent(engine -> {
         if (!Backends.ENGINES.contains(engine)) {
@@ -327,19 +337,25 @@ public final class Checker {
     }
     for (Word port : allow.ports()) {
       if (port.isParamRef() || PortSpec.looksLikeSpec(port.text())) {
-        resolver.text(port).ifPresent(text -> portSpec(port, text));
+        portSpec(port);
       } else if (!ports.containsKey(port.text())) {
         diagnostics.add(
             Diagnostic.error(Codes.UNKNOWN_PORT, port.span(), "unknown port '" + port.text() + "'")
                 .withHint(Suggestions.hint(port.text(), ports.keySet(), "port")));
       }
     }
-    allow.peers().forEach(p -> peer(p, allow.written(), false));
-    allow.when().ifPresent(this::condition);
+    for (PeerExpr peer : allow.peers()) {
+      peer(peer, allow.written(), false);
+    }
+    condition(allow.when());
   }
 
-  private void portSpec(Word word, String text) {
-    PortSpec.Parsed parsed = PortSpec.parse(text);
+  private void portSpec(Word word) {
+    Optional<String> text = resolver.text(word);
+    if (text.isEmpty()) {
+      return;
+    }
+    PortSpec.Parsed parsed = PortSpec.parse(text.get());
     if (!parsed.ok()) {
       diagnostics.add(Diagnostic.error(parsed.code(), word.span(), parsed.message()).withHint(parsed.hint()));
     }
@@ -350,23 +366,30 @@ public final class Checker {
     for (Label label : labels) {
       Optional<String> key = resolver.text(label.key());
       Optional<String> value = resolver.text(label.value());
-      key.ifPresent(k -> {
-        Names.labelKey(k).ifPresent(problem ->
-            diagnostics.add(
-                Diagnostic.error(Codes.BAD_LABEL_KEY, label.key().span(), "label key " + Resolver.describe(label.key(), k) + " " + problem)
-                    .withHint("label keys are [prefix/]name, e.g. app.kubernetes.io/name")));
+      if (key.isPresent()) {
+        String k = key.get();
+        Optional<String> problem = Names.labelKey(k);
+        if (problem.isPresent()) {
+          diagnostics.add(
+              Diagnostic.error(Codes.BAD_LABEL_KEY, label.key().span(), "label key " + Resolver.describe(label.key(), k) + " " + problem.get())
+                  .withHint("label keys are [prefix/]name, e.g. app.kubernetes.io/name"));
+        }
         if (seen.containsKey(k)) {
           diagnostics.add(
               Diagnostic.error(Codes.DUPLICATE_LABEL, label.key().span(), "label '" + k + "' is given twice")
                   .withHint("a selector matches one value per key"));
         }
         seen.put(k, label);
-      });
-      value.ifPresent(v ->
-          Names.labelValue(v).ifPresent(problem ->
-              diagnostics.add(
-                  Diagnostic.error(Codes.BAD_LABEL_VALUE, label.value().span(), "label value " + Resolver.describe(label.value(), v) + " " + problem)
-                      .withHint("label values are at most 63 characters of letters, digits, '-', '_' and '.'"))));
+      }
+      if (value.isPresent()) {
+        String v = value.get();
+        Optional<String> problem = Names.labelValue(v);
+        if (problem.isPresent()) {
+          diagnostics.add(
+              Diagnostic.error(Codes.BAD_LABEL_VALUE, label.value().span(), "label value " + Resolver.describe(label.value(), v) + " " + problem.get())
+                  .withHint("label values are at most 63 characters of letters, digits, '-', '_' and '.'"));
+        }
+      }
     }
   }
 
@@ -381,13 +404,12 @@ public final class Checker {
       labels(where.labels());
     } else if (peer instanceof PeerExpr.Pods pods) {
       labels(pods.labels());
-      pods.in().ifPresent(in -> {
-        if (in instanceof PeerExpr.PodNamespace.Named named) {
-          namespaceName(named.name());
-        } else if (in instanceof PeerExpr.PodNamespace.Where where) {
-          labels(where.labels());
-        }
-      });
+      PeerExpr.PodNamespace in = pods.in().orElse(null);
+      if (in instanceof PeerExpr.PodNamespace.Named named) {
+        namespaceName(named.name());
+      } else if (in instanceof PeerExpr.PodNamespace.Where where) {
+        labels(where.labels());
+      }
     } else if (peer instanceof PeerExpr.Cidr cidr) {
       Optional<CidrBlock> block = cidr(cidr.block());
       for (Word except : cidr.except()) {
@@ -466,7 +488,7 @@ public final class Checker {
                 .withHint("write a number such as 2000; the allowlists are placed before it"));
       }
     }));
-    deny.when().ifPresent(this::condition);
+    condition(deny.when());
   }
 
   private void endpoint(Endpoint endpoint) {
@@ -516,5 +538,12 @@ public final class Checker {
   /** Checks that a condition names only declared boolean parameters, and can be true. */
   private void condition(Condition condition) {
     Conditions.check(condition, resolver.parameters(), diagnostics);
+  }
+
+  /** {@link #condition(Condition)}, when there is one. */
+  private void condition(Optional<Condition> condition) {
+    if (condition.isPresent()) {
+      condition(condition.get());
+    }
   }
 }

@@ -119,7 +119,9 @@ public final class Lowering {
     List<Allowlist> allowlists = new ArrayList<>(run.size());
     for (Declaration declaration : run) {
       if (declaration instanceof Declaration.Workload workload) {
-        String namespace = workload.namespace().map(lowering.peers::text).orElseGet(fileNamespace::orElseThrow);
+        String namespace = workload.namespace().isPresent()
+            ? lowering.peers.text(workload.namespace().get())
+            : fileNamespace.orElseThrow();
         allowlists.add(lowering.workload(workload, namespace));
       }
     }
@@ -166,6 +168,9 @@ public final class Lowering {
     }
   }
 
+  // What runs for every workload, its rules and their ports is written without streams and
+  // capturing lambdas: in a cold run each is an object made through a method handle
+  // (docs/decisions.md, "Streams and lambdas off the paths taken per workload").
   private Allowlist workload(Declaration.Workload workload, String namespace) {
     Map<String, String> podLabels = Map.of();
     Map<String, WorkloadItem.Port> declaredPorts = new LinkedHashMap<>();
@@ -181,19 +186,29 @@ public final class Lowering {
     }
     for (WorkloadItem item : workload.items()) {
       if (item instanceof WorkloadItem.Allow allow && holds(allow.when())) {
-        rule(allow, declaredPorts).ifPresent(ingress::add);
+        Rule rule = rule(allow, declaredPorts);
+        if (rule != null) {
+          ingress.add(rule);
+        }
       } else if (item instanceof WorkloadItem.Egress block && holds(block.when())) {
         List<Rule> rules = new ArrayList<>();
         for (WorkloadItem inner : block.items()) {
           if (inner instanceof WorkloadItem.Allow allow && holds(allow.when())) {
-            rule(allow, declaredPorts).ifPresent(rules::add);
+            Rule rule = rule(allow, declaredPorts);
+            if (rule != null) {
+              rules.add(rule);
+            }
           } else if (inner instanceof WorkloadItem.AllowDns dns && holds(dns.when())) {
             rules.add(dnsRule(dns));
           } else if (inner instanceof WorkloadItem.Native block2) {
             natives.add(nativeRules(block2));
           }
         }
-        if (rules.stream().noneMatch(Rule::dns)) {
+        boolean dns = false;
+        for (Rule rule : rules) {
+          dns |= rule.dns();
+        }
+        if (!dns) {
           diagnostics.add(
               Diagnostic.warning(Codes.EGRESS_WITHOUT_DNS, block.span(), "this egress block has no DNS rule, so every name lookup of '" + workload.name().text() + "' fails")
                   .withHint("add 'allow dns' (kube-dns in kube-system), or 'allow dns to ns NAME'"));
@@ -205,7 +220,9 @@ public final class Lowering {
     }
     checkProbes(workload, declaredPorts, ingress);
     reportShadowed(ingress);
-    egress.ifPresent(this::reportShadowed);
+    if (egress.isPresent()) {
+      reportShadowed(egress.get());
+    }
     return new Allowlist(workload.name().text(), namespace, podLabels, ingress, egress, natives, workload.span());
   }
 
@@ -213,8 +230,8 @@ public final class Lowering {
     return Conditions.holds(when, parameters);
   }
 
-  /** A rule, or nothing when every port it names is switched off by its {@code when}. */
-  private Optional<Rule> rule(WorkloadItem.Allow allow, Map<String, WorkloadItem.Port> declaredPorts) {
+  /** A rule, or null when every port it names is switched off by its {@code when}. */
+  private Rule rule(WorkloadItem.Allow allow, Map<String, WorkloadItem.Port> declaredPorts) {
     List<PortRange> ranges = new ArrayList<>();
     for (Word port : allow.ports()) {
       if (port.isParamRef() || PortSpec.looksLikeSpec(port.text())) {
@@ -227,9 +244,9 @@ public final class Lowering {
       }
     }
     if (!allow.ports().isEmpty() && ranges.isEmpty()) {
-      return Optional.empty();
+      return null;
     }
-    return Optional.of(new Rule(ranges, peers.lower(allow.peers()), false, allow.span()));
+    return new Rule(ranges, peers.lower(allow.peers()), false, allow.span());
   }
 
   private Rule dnsRule(WorkloadItem.AllowDns dns) {
@@ -261,16 +278,36 @@ public final class Lowering {
         continue;
       }
       PortRange range = PortSpec.parse(peers.text(port.spec())).range();
-      boolean reachable =
-          ingress.stream().anyMatch(rule ->
-              rule.peers().stream().anyMatch(p -> p instanceof Peer.Nodes || p instanceof Peer.Any)
-                  && (rule.allPorts() || rule.ports().stream().anyMatch(r -> r.protocol() == range.protocol() && r.first() <= range.first() && range.last() <= r.last())));
+      boolean reachable = false;
+      for (Rule rule : ingress) {
+        reachable |= fromNodes(rule) && (rule.allPorts() || covers(rule.ports(), range));
+      }
       if (!reachable) {
         diagnostics.add(
             Diagnostic.error(Codes.PROBE_NOT_FROM_NODES, port.span(), "probe port '" + port.name().text() + "' is not allowed from nodes: the kubelet's probes would fail and the pods never become ready")
                 .withHint("add 'allow " + port.name().text() + " from nodes'"));
       }
     }
+  }
+
+  /** Whether {@code rule} allows the nodes (or every source). */
+  private static boolean fromNodes(Rule rule) {
+    for (Peer peer : rule.peers()) {
+      if (peer instanceof Peer.Nodes || peer instanceof Peer.Any) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether one of {@code ports} holds the whole of {@code range}. */
+  private static boolean covers(List<PortRange> ports, PortRange range) {
+    for (PortRange r : ports) {
+      if (r.protocol() == range.protocol() && r.first() <= range.first() && range.last() <= r.last()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkDenyCoverage(DefaultDeny deny, List<Allowlist> allowlists, Diagnostics diagnostics) {
@@ -294,9 +331,12 @@ public final class Lowering {
     ShadowedRules shadowed = new ShadowedRules(rules);
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
-      shadowed.covering(i).ifPresent(other -> diagnostics.add(
-          Diagnostic.info(Codes.SHADOWED_RULE, rule.span(), "this rule allows nothing that the rule on line " + other.span().line() + " does not already allow")
-              .withHint("remove it, or narrow the other rule")));
+      Optional<Rule> other = shadowed.covering(i);
+      if (other.isPresent()) {
+        diagnostics.add(
+            Diagnostic.info(Codes.SHADOWED_RULE, rule.span(), "this rule allows nothing that the rule on line " + other.get().span().line() + " does not already allow")
+                .withHint("remove it, or narrow the other rule"));
+      }
     }
   }
 }

@@ -47,10 +47,14 @@ final class PeerLowering {
     } else if (peer instanceof PeerExpr.NamespacesWhere where) {
       out.add(new Peer.Namespaces(new NamespaceSelector.Labelled(labels(where.labels())), useSite));
     } else if (peer instanceof PeerExpr.Pods pods) {
-      NamespaceSelector namespaces = pods.in().map(this::podNamespace).orElse(new NamespaceSelector.Own());
+      NamespaceSelector namespaces = pods.in().isPresent() ? podNamespace(pods.in().get()) : new NamespaceSelector.Own();
       out.add(new Peer.Pods(labels(pods.labels()), namespaces, useSite));
     } else if (peer instanceof PeerExpr.Cidr cidr) {
-      out.add(new Peer.Cidr(cidr(cidr.block()), cidr.except().stream().map(this::cidr).toList(), useSite));
+      List<String> except = new ArrayList<>(cidr.except().size());
+      for (dev.jnp.compiler.ast.Word hole : cidr.except()) {
+        except.add(cidr(hole));
+      }
+      out.add(new Peer.Cidr(cidr(cidr.block()), except, useSite));
     } else if (peer instanceof PeerExpr.Fqdn fqdn) {
       out.add(new Peer.Fqdn(text(fqdn.name()), useSite));
     } else if (peer instanceof PeerExpr.Named named) {

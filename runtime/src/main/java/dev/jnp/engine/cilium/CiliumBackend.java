@@ -34,7 +34,10 @@ public final class CiliumBackend implements Backend {
   @Override
   public List<Diagnostic> check(Allowlist allowlist) {
     List<Diagnostic> found = new ArrayList<>();
-    boolean hasDnsRule = allowlist.rules(Direction.EGRESS).stream().anyMatch(Rule::dns);
+    boolean hasDnsRule = false;
+    for (Rule rule : allowlist.rules(Direction.EGRESS)) {
+      hasDnsRule |= rule.dns();
+    }
     for (Direction direction : Direction.values()) {
       for (Rule rule : allowlist.rules(direction)) {
         for (Peer peer : rule.peers()) {

@@ -195,7 +195,7 @@ public final class ClusterNetworkPolicyBackend implements Backend {
           }
         });
     into.addAll(found);
-    return found.stream().noneMatch(Diagnostic::isError);
+    return !Diagnostic.anyError(found);
   }
 
   @Override

@@ -227,8 +227,11 @@ final class ClusterNetworkPolicyConverter {
   /** What remains of {@code cidr} without its excepts, as CIDRs. */
   static List<CidrBlock> remainder(Peer.Cidr cidr) {
     CidrBlock block = parse(cidr.cidr());
-    List<CidrBlock> except =
-        cidr.except().stream().map(ClusterNetworkPolicyConverter::parse).toList();
+    // A loop, not a stream: this runs for every CIDR peer, in the check and in the writing.
+    List<CidrBlock> except = new ArrayList<>(cidr.except().size());
+    for (String hole : cidr.except()) {
+      except.add(parse(hole));
+    }
     return CidrBlock.difference(block, except);
   }
 
