@@ -25,9 +25,11 @@ public final class YamlWriter {
    * How keys and values were spelled, by string: trees repeat the same few dozen keys and many
    * values, and spelling one reads it character by character. Bounded, for long-lived servers.
    */
-  private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
-  private static final Map<String, String> VALUES = new ConcurrentHashMap<>();
   private static final int REMEMBERED = 1 << 14;
+  private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+  // Sized for what it may hold: a large compile fills it with thousands of values, and grown
+  // from 16 it copied itself ten times over.
+  private static final Map<String, String> VALUES = new ConcurrentHashMap<>(REMEMBERED);
 
   private YamlWriter() {}
 

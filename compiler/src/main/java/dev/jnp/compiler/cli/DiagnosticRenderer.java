@@ -81,7 +81,12 @@ public final class DiagnosticRenderer {
     if (text == null) {
       return null;
     }
-    return lines.computeIfAbsent(file, f -> new Lines(text)).line(number);
+    Lines found = lines.get(file);
+    if (found == null) {
+      found = new Lines(text);
+      lines.put(file, found);
+    }
+    return found.line(number);
   }
 
   /** Where the lines of a text begin and end, each ended by {@code \r\n}, {@code \r} or {@code \n}. */

@@ -231,7 +231,9 @@ final class CiliumConverter {
 
                 @Override
                 public List<Object> labelled(NamespaceSelector.Labelled labelled) {
-                  labelled.labels().forEach((k, v) -> matchLabels.put(LABEL_PREFIX + k, v));
+                  for (Map.Entry<String, String> label : labelled.labels().entrySet()) {
+                    matchLabels.put(LABEL_PREFIX + label.getKey(), label.getValue());
+                  }
                   return null;
                 }
 
