@@ -3,15 +3,11 @@ package dev.jnp.compiler.syntax;
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.SourceSpan;
 import dev.jnp.grammar.JnpLexer;
-import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinTask;
-import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CodePointBuffer;
-import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.Token;
@@ -46,6 +42,13 @@ final class FileTokens {
 
   /** A file of this many characters or more is lexed in two halves at once. */
   static final int HALVES_FROM = 1 << 18;
+
+  /**
+   * Tokens taken a call: a loop over all of a large file's runs in the interpreter until it has
+   * gone round some 60,000 times, where a method called for every few dozen is compiled after a
+   * few hundred calls (docs/decisions.md, "Loops over every workload").
+   */
+  private static final int TOKENS_PER_CALL = 32;
 
   private final String path;
   private final int partTokens;
@@ -89,47 +92,79 @@ final class FileTokens {
    */
   static FileTokens read(String path, String text, int partTokens, int secondHalf) {
     FileTokens tokens = new FileTokens(path, partTokens);
-    CodePointBuffer codePoints = codePoints(text);
-    Optional<SecondHalf> second = SecondHalf.start(path, text, codePoints, secondHalf);
-    SourceLexer lexer = new SourceLexer(CodePointCharStream.fromBuffer(codePoints, path), COPYING_TOKENS);
-    Token token = lexer.nextToken();
+    SourceChars chars = new SourceChars(text, path);
+    Optional<SecondHalf> second = SecondHalf.start(text, chars.another(), secondHalf);
+    SourceLexer lexer = new SourceLexer(chars, COPYING_TOKENS);
     if (second.isPresent()) {
       int start = second.get().start();
-      while (token.getStartIndex() < start) {
-        if (!tokens.add(token)) {
-          return tokens;
-        }
-        token = lexer.nextToken();
+      Token token;
+      do {
+        token = tokens.lexUpTo(lexer, start);
+      } while (token == null);
+      if (token == DONE) {
+        return tokens;
       }
       // Unless a """ block runs across the line the second half started at, both lexers are
       // at its first token now; if one does, the second half's first token starts inside the
       // block, before this one, and the rest is lexed here.
       List<Token> rest = second.get().tokens();
       if (token.getStartIndex() == rest.get(0).getStartIndex()) {
-        return tokens.addAll(rest);
+        for (int from = 0; from < rest.size(); from += TOKENS_PER_CALL) {
+          if (!tokens.addAll(rest, from)) {
+            break;
+          }
+        }
+        return tokens;
+      }
+      if (!tokens.add(token)) {
+        return tokens;
       }
     }
-    while (tokens.add(token)) {
-      token = lexer.nextToken();
+    while (tokens.lexSome(lexer)) {
+      // each call takes TOKENS_PER_CALL tokens, or the rest
     }
     return tokens;
   }
 
-  private FileTokens addAll(List<Token> rest) {
-    for (int i = 0; i < rest.size() && add(rest.get(i)); i++) {
-      // each token is taken by add
+  /** Stands for the end of the tokens taken, by the end of the file or a place too deep. */
+  private static final Token DONE = new CommonToken(Token.EOF);
+
+  /**
+   * Takes up to {@link #TOKENS_PER_CALL} tokens that start before the code point {@code start};
+   * returns the first that does not, {@link #DONE} when there are no more to take, or null when
+   * there may be more.
+   */
+  private Token lexUpTo(SourceLexer lexer, int start) {
+    for (int i = 0; i < TOKENS_PER_CALL; i++) {
+      Token token = lexer.nextToken();
+      if (token.getStartIndex() >= start) {
+        return token;
+      }
+      if (!add(token)) {
+        return DONE;
+      }
     }
-    return this;
+    return null;
   }
 
-  /** The code points of {@code text}, which the lexers of its halves share (as CharStreams.fromString makes them). */
-  private static CodePointBuffer codePoints(String text) {
-    CodePointBuffer.Builder builder = CodePointBuffer.builder(text.length());
-    CharBuffer chars = CharBuffer.allocate(text.length());
-    chars.put(text);
-    chars.flip();
-    builder.append(chars);
-    return builder.build();
+  /** Takes up to {@link #TOKENS_PER_CALL} tokens; false when there are no more to take. */
+  private boolean lexSome(SourceLexer lexer) {
+    for (int i = 0; i < TOKENS_PER_CALL; i++) {
+      if (!add(lexer.nextToken())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Takes up to {@link #TOKENS_PER_CALL} of {@code rest} from {@code from}; false when there are no more to take. */
+  private boolean addAll(List<Token> rest, int from) {
+    for (int i = from; i < Math.min(rest.size(), from + TOKENS_PER_CALL); i++) {
+      if (!add(rest.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -137,8 +172,11 @@ final class FileTokens {
    * asks for them, if no other has begun.
    */
   private record SecondHalf(int start, ForkJoinTask<List<Token>> lexed) {
-    /** Starts lexing {@code text} from the first line that starts at or after the character {@code from}. */
-    static Optional<SecondHalf> start(String path, String text, CodePointBuffer codePoints, int from) {
+    /**
+     * Starts lexing {@code text}, which {@code input} reads, from the first line that starts at or
+     * after the character {@code from}.
+     */
+    static Optional<SecondHalf> start(String text, SourceChars input, int from) {
       int lineEnd = from < 0 ? -1 : text.indexOf('\n', from);
       if (lineEnd < 0 || lineEnd + 1 >= text.length()) {
         return Optional.empty();
@@ -149,7 +187,6 @@ final class FileTokens {
         line++;
       }
       int start = text.codePointCount(0, at);
-      CharStream input = CodePointCharStream.fromBuffer(codePoints, path);
       input.seek(start);
       SourceLexer lexer = new SourceLexer(input, COPYING_TOKENS, line);
       return Optional.of(new SecondHalf(start, ForkJoinTask.adapt(() -> lexToEnd(lexer)).fork()));
@@ -162,12 +199,22 @@ final class FileTokens {
 
     private static List<Token> lexToEnd(SourceLexer lexer) {
       List<Token> tokens = new ArrayList<>();
-      Token token;
-      do {
-        token = lexer.nextToken();
-        tokens.add(token);
-      } while (token.getType() != Token.EOF);
+      while (lexSome(lexer, tokens)) {
+        // each call takes TOKENS_PER_CALL tokens, or the rest
+      }
       return tokens;
+    }
+
+    /** Lexes up to {@link #TOKENS_PER_CALL} tokens into {@code tokens}; false after the end of file. */
+    private static boolean lexSome(SourceLexer lexer, List<Token> tokens) {
+      for (int i = 0; i < TOKENS_PER_CALL; i++) {
+        Token token = lexer.nextToken();
+        tokens.add(token);
+        if (token.getType() == Token.EOF) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

@@ -23,7 +23,17 @@ import org.antlr.v4.runtime.misc.Pair;
  * that does not close on its line is a stray {@code "}; anything else is one {@code UNKNOWN}.
  */
 public final class SourceLexer implements TokenSource {
-  private final CharStream input;
+  private static final int EOF = CharStream.EOF;
+
+  /** The text, for the tokens' text, which it cuts from the real code points. */
+  private final SourceChars input;
+  /**
+   * What is read: one char per code point ({@link SourceChars#units}), from {@code position}
+   * on. Read through {@link #la}, small enough for the compiler to inline, where a call of the
+   * stream's {@code LA} for each character was most of lexing a large file.
+   */
+  private final char[] units;
+  private int position;
   private final Pair<TokenSource, CharStream> source;
   private TokenFactory<?> factory;
   private int line = 1;
@@ -32,7 +42,7 @@ public final class SourceLexer implements TokenSource {
   private final String[] words = new String[1024];
 
   /** A lexer of {@code input}, making its tokens with {@code factory}. */
-  public SourceLexer(CharStream input, TokenFactory<?> factory) {
+  SourceLexer(SourceChars input, TokenFactory<?> factory) {
     this(input, factory, 1);
   }
 
@@ -40,8 +50,10 @@ public final class SourceLexer implements TokenSource {
    * A lexer of {@code input} from where it stands, the start of line {@code line}, making its
    * tokens with {@code factory}.
    */
-  SourceLexer(CharStream input, TokenFactory<?> factory, int line) {
+  SourceLexer(SourceChars input, TokenFactory<?> factory, int line) {
     this.input = input;
+    this.units = input.units();
+    this.position = input.index();
     this.factory = factory;
     this.source = new Pair<>(this, input);
     this.line = line;
@@ -50,17 +62,21 @@ public final class SourceLexer implements TokenSource {
   @Override
   public Token nextToken() {
     while (true) {
-      int start = input.index();
+      int start = position;
       int startLine = line;
       int startColumn = column;
-      int c = input.LA(1);
-      if (c == CharStream.EOF) {
+      int c = la(1);
+      if (c == EOF) {
         return factory.create(source, Token.EOF, null, Token.DEFAULT_CHANNEL, start, start - 1, line, column);
       }
       int type;
       switch (c) {
         case ' ', '\t', '\f', '\uFEFF' -> {
-          skipOnLine(run(1, SourceLexer::isSpace));
+          int length = 1;
+          while (isSpace(la(length + 1))) {
+            length++;
+          }
+          skipOnLine(length);
           continue;
         }
         case '\n' -> {
@@ -68,7 +84,7 @@ public final class SourceLexer implements TokenSource {
           continue;
         }
         case '\r' -> {
-          skipAcrossLines(input.LA(2) == '\n' ? 2 : 1);
+          skipAcrossLines(la(2) == '\n' ? 2 : 1);
           continue;
         }
         case '#' -> {
@@ -79,7 +95,7 @@ public final class SourceLexer implements TokenSource {
           return quoted(start, startLine, startColumn);
         }
         case '$' -> {
-          if (isParamStart(input.LA(2))) {
+          if (isParamStart(la(2))) {
             skipOnLine(run(2, SourceLexer::isParamPart));
             return emit(JnpLexer.PARAM_REF, Token.DEFAULT_CHANNEL, start, startLine, startColumn);
           }
@@ -94,7 +110,7 @@ public final class SourceLexer implements TokenSource {
         case '(' -> type = JnpLexer.LPAREN;
         case ')' -> type = JnpLexer.RPAREN;
         default -> {
-          if (c == '-' && input.LA(2) == '>') {
+          if (c == '-' && la(2) == '>') {
             skipOnLine(2);
             return emit(JnpLexer.ARROW, Token.DEFAULT_CHANNEL, start, startLine, startColumn);
           }
@@ -129,7 +145,7 @@ public final class SourceLexer implements TokenSource {
     int length = 0;
     int hash = 0;
     boolean digits = true;
-    for (int cp = input.LA(1); cp != CharStream.EOF && isWordPart(cp); cp = input.LA(++length + 1)) {
+    for (int cp = la(1); cp != EOF && isWordPart(cp); cp = la(++length + 1)) {
       hash = 31 * hash + cp;
       digits &= isDigit(cp);
     }
@@ -151,7 +167,7 @@ public final class SourceLexer implements TokenSource {
     if (known != null && known.hashCode() == hash && isAhead(known, length)) {
       return known;
     }
-    String text = input.getText(Interval.of(input.index(), input.index() + length - 1));
+    String text = input.getText(Interval.of(position, position + length - 1));
     words[slot] = text;
     return text;
   }
@@ -162,7 +178,7 @@ public final class SourceLexer implements TokenSource {
       return false;
     }
     for (int k = 0; k < length; k++) {
-      if (word.charAt(k) != input.LA(k + 1)) {
+      if (word.charAt(k) != la(k + 1)) {
         return false;
       }
     }
@@ -174,9 +190,9 @@ public final class SourceLexer implements TokenSource {
    * (escapes {@code \"}, {@code \\}, {@code \n} only); else a stray {@code "}.
    */
   private Token quoted(int start, int startLine, int startColumn) {
-    if (input.LA(2) == '"' && input.LA(3) == '"') {
-      for (int k = 4; input.LA(k) != CharStream.EOF; k++) {
-        if (input.LA(k) == '"' && input.LA(k + 1) == '"' && input.LA(k + 2) == '"') {
+    if (la(2) == '"' && la(3) == '"') {
+      for (int k = 4; la(k) != EOF; k++) {
+        if (la(k) == '"' && la(k + 1) == '"' && la(k + 2) == '"') {
           skipAcrossLines(k + 2);
           return emit(JnpLexer.RAW, Token.DEFAULT_CHANNEL, start, startLine, startColumn);
         }
@@ -184,16 +200,16 @@ public final class SourceLexer implements TokenSource {
     }
     int k = 2;
     while (true) {
-      int cp = input.LA(k);
+      int cp = la(k);
       if (cp == '"') {
         skipOnLine(k);
         return emit(JnpLexer.STRING, Token.DEFAULT_CHANNEL, start, startLine, startColumn);
       }
-      if (cp == CharStream.EOF || cp == '\r' || cp == '\n') {
+      if (cp == EOF || cp == '\r' || cp == '\n') {
         break;
       }
       if (cp == '\\') {
-        int escaped = input.LA(k + 1);
+        int escaped = la(k + 1);
         if (escaped != '"' && escaped != '\\' && escaped != 'n') {
           break;
         }
@@ -208,7 +224,7 @@ public final class SourceLexer implements TokenSource {
 
   /** A token from {@code start} to what was read, its text cut from the input by the factory. */
   private Token emit(int type, int channel, int start, int startLine, int startColumn) {
-    return factory.create(source, type, null, channel, start, input.index() - 1, startLine, startColumn);
+    return factory.create(source, type, null, channel, start, position - 1, startLine, startColumn);
   }
 
   private interface CodePoints {
@@ -222,30 +238,36 @@ public final class SourceLexer implements TokenSource {
   private int run(int known, CodePoints part) {
     int k = known;
     while (true) {
-      int cp = input.LA(k + 1);
-      if (cp == CharStream.EOF || !part.test(cp)) {
+      int cp = la(k + 1);
+      if (cp == EOF || !part.test(cp)) {
         return k;
       }
       k++;
     }
   }
 
+  /** The code point {@code k} ahead (1 is the next), one char standing for any past the BMP; or {@link #EOF}. */
+  private int la(int k) {
+    int at = position + k - 1;
+    return at < units.length ? units[at] : EOF;
+  }
+
   /** Reads {@code length} code points, none of them a line end. */
   private void skipOnLine(int length) {
-    input.seek(input.index() + length);
+    position += length;
     column += length;
   }
 
   /** Reads {@code length} code points, counting lines as ANTLR's lexer does: at each {@code \n}. */
   private void skipAcrossLines(int length) {
     for (int k = 0; k < length; k++) {
-      if (input.LA(1) == '\n') {
+      if (la(1) == '\n') {
         line++;
         column = 0;
       } else {
         column++;
       }
-      input.consume();
+      position++;
     }
   }
 
@@ -329,8 +351,10 @@ public final class SourceLexer implements TokenSource {
     return column;
   }
 
+  /** The stream, at the code point this lexer has read to. */
   @Override
   public CharStream getInputStream() {
+    input.seek(position);
     return input;
   }
 

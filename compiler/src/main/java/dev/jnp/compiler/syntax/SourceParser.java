@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
@@ -149,7 +148,7 @@ public final class SourceParser {
 
   /** The comments of {@code text}, in order; the formatter puts them back where they were. */
   public static List<Comment> comments(String text) {
-    SourceLexer lexer = new SourceLexer(CharStreams.fromString(text), CommonTokenFactory.DEFAULT);
+    SourceLexer lexer = new SourceLexer(new SourceChars(text, null), CommonTokenFactory.DEFAULT);
     List<Comment> comments = new ArrayList<>();
     for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
       if (token.getType() == JnpLexer.COMMENT) {

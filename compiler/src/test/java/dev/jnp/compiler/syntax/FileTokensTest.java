@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
@@ -112,7 +111,7 @@ class FileTokensTest {
 
   /** Fails unless {@link FileTokens} reads {@code text} as the separate passes do; answers whether it is too deep. */
   private static boolean assertSameAsSeparatePasses(String text, int partTokens) {
-    CommonTokenStream stream = new CommonTokenStream(new SourceLexer(CharStreams.fromString(text, "t.jnp"), new CommonTokenFactory(true)));
+    CommonTokenStream stream = new CommonTokenStream(new SourceLexer(new SourceChars(text, "t.jnp"), new CommonTokenFactory(true)));
     stream.fill();
     List<Token> expected = stream.getTokens();
     FileTokens read = FileTokens.read("t.jnp", text, partTokens);

@@ -22,7 +22,7 @@ public final class LexerComparison {
     JnpLexer generated = new JnpLexer(CharStreams.fromString(text, "test.jnp"));
     generated.removeErrorListeners();
     generated.setTokenFactory(COPYING_TOKENS);
-    SourceLexer byHand = new SourceLexer(CharStreams.fromString(text, "test.jnp"), COPYING_TOKENS);
+    SourceLexer byHand = new SourceLexer(new SourceChars(text, "test.jnp"), COPYING_TOKENS);
     assertWithMessage("tokens of %s", quoted(text)).that(tokens(byHand)).isEqualTo(tokens(generated));
   }
 
