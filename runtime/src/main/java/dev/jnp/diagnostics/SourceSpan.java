@@ -41,6 +41,12 @@ public record SourceSpan(String file, int line, int column, int endLine, int end
 
   @Override
   public String toString() {
-    return isInSource() ? file + ":" + line + ":" + column : file;
+    return appendTo(new StringBuilder()).toString();
+  }
+
+  /** {@code FILE:LINE:COL}, or the file alone when the span is not in its text, appended to {@code out}. */
+  public StringBuilder appendTo(StringBuilder out) {
+    out.append(file);
+    return isInSource() ? out.append(':').append(line).append(':').append(column) : out;
   }
 }

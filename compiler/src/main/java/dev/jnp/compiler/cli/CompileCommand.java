@@ -53,15 +53,13 @@ final class CompileCommand implements Command {
     Map<String, List<Manifest>> manifests = outcome.compilation().orElseThrow().manifests();
     if (output.isEmpty()) {
       // One YAML stream: every engine's documents, in engine order.
-      boolean first = true;
-      for (List<Manifest> engine : manifests.values()) {
-        for (Manifest manifest : engine) {
-          if (!first) {
-            out.write("---\n");
-          }
-          print(manifest, out);
-          first = false;
-        }
+      List<Manifest> all = new ArrayList<>();
+      manifests.values().forEach(all::addAll);
+      if (out instanceof Utf8Writer.Printer printer) {
+        // As the UTF-8 bytes they are kept in, to the byte stream under the printer.
+        Manifest.writeStream(all, printer.bytes());
+      } else {
+        out.write(Manifest.stream(all));
       }
       out.flush();
       return Main.OK;
@@ -71,15 +69,6 @@ final class CompileCommand implements Command {
     manifests.forEach((engine, written) -> files.putAll(files(written, perEngine ? engine + "/" : "")));
     OutputDirectory.write(output.get(), files);
     return Main.OK;
-  }
-
-  /** {@code manifest}'s document: its UTF-8 bytes as they are, where {@code out} prints to bytes. */
-  private static void print(Manifest manifest, PrintWriter out) throws IOException {
-    if (out instanceof Utf8Writer.Printer printer) {
-      manifest.writeTo(printer.bytes());
-    } else {
-      out.write(manifest.yaml());
-    }
   }
 
   /** One file per object under {@code folder}, and the kustomization.yaml that lists them. */

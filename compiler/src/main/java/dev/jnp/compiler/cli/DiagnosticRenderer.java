@@ -49,19 +49,31 @@ public final class DiagnosticRenderer {
     return out.toString();
   }
 
+  // Appended piece by piece, without a string made for any part: a large file has thousands of
+  // notes, and they are rendered at the end of its compile, on one core.
   private void append(Diagnostic diagnostic, StringBuilder out) {
     SourceSpan span = diagnostic.span();
-    out.append(span).append(": ").append(diagnostic.severity().label())
+    span.appendTo(out).append(": ").append(diagnostic.severity().label())
         .append('[').append(diagnostic.code()).append("]: ").append(diagnostic.message()).append('\n');
     String line = span.isInSource() ? line(span.file(), span.line()) : null;
     if (line != null) {
-      String number = Integer.toString(span.line());
-      String gutter = " ".repeat(number.length());
-      out.append(' ').append(number).append(" | ").append(line).append('\n');
-      out.append(' ').append(gutter).append(" | ").append(caret(line, span)).append('\n');
+      int gutter = out.length();
+      out.append(' ').append(span.line());
+      gutter = out.length() - gutter - 1;
+      out.append(" | ").append(line).append("\n ");
+      repeat(' ', gutter, out);
+      out.append(" | ");
+      caret(line, span, out);
+      out.append('\n');
     }
     if (diagnostic.hint().isPresent()) {
       out.append("  = hint: ").append(diagnostic.hint().get()).append('\n');
+    }
+  }
+
+  private static void repeat(char c, int count, StringBuilder out) {
+    for (int i = 0; i < count; i++) {
+      out.append(c);
     }
   }
 
@@ -91,20 +103,35 @@ public final class DiagnosticRenderer {
 
   /** Where the lines of a text begin and end, each ended by {@code \r\n}, {@code \r} or {@code \n}. */
   private static final class Lines {
+    /**
+     * Lines found a call: a loop over every line of a large file runs in the interpreter until it
+     * has gone round some 60,000 times, where a method called for every few dozen is compiled
+     * after a few hundred calls (docs/decisions.md, "Loops over every workload").
+     */
+    private static final int LINES_PER_CALL = 32;
+
     private final String text;
     private int count;
     private int[] starts = new int[64];
     private int[] ends = new int[64];
+    // Where the next line starts, and the next \n and \r at or after it (-1: none left); each
+    // is looked for again, by String.indexOf, only once a line passes it.
+    private int start;
+    private int lf;
+    private int cr;
 
     Lines(String text) {
       this.text = text;
-      // By String.indexOf, a line a call: a loop over every character of a large file runs in
-      // the interpreter until it has gone round some 60,000 times (docs/decisions.md). The next
-      // \n and the next \r are each looked for again only once the line passes them.
-      int lf = text.indexOf('\n');
-      int cr = text.indexOf('\r');
-      int start = 0;
-      while (true) {
+      lf = text.indexOf('\n');
+      cr = text.indexOf('\r');
+      while (addLines()) {
+        // each call finds LINES_PER_CALL lines, or the rest
+      }
+    }
+
+    /** Finds up to {@link #LINES_PER_CALL} lines; false once the last is found. */
+    private boolean addLines() {
+      for (int i = 0; i < LINES_PER_CALL; i++) {
         if (lf >= 0 && lf < start) {
           lf = text.indexOf('\n', start);
         }
@@ -114,11 +141,12 @@ public final class DiagnosticRenderer {
         int end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
         if (end < 0) {
           add(start, text.length());
-          return;
+          return false;
         }
         add(start, end);
         start = end == cr && end + 1 == lf ? end + 2 : end + 1;
       }
+      return true;
     }
 
     private void add(int start, int end) {
@@ -136,15 +164,14 @@ public final class DiagnosticRenderer {
     }
   }
 
-  private static String caret(String line, SourceSpan span) {
-    StringBuilder out = new StringBuilder();
+  /** Carets under {@code span} in {@code line}, after blanks that keep the line's tabs. */
+  private static void caret(String line, SourceSpan span, StringBuilder out) {
     int start = Math.min(span.column() - 1, line.length());
     for (int i = 0; i < start; i++) {
       out.append(line.charAt(i) == '\t' ? '\t' : ' ');
     }
     int end = span.endLine() == span.line() ? span.endColumn() - 1 : line.length();
-    int width = Math.max(1, Math.min(end, line.length()) - start);
-    return out.append("^".repeat(width)).toString();
+    repeat('^', Math.max(1, Math.min(end, line.length()) - start), out);
   }
 
   /** {@code {"diagnostics": [...]}}, one object per diagnostic with 1-based positions. */

@@ -53,5 +53,17 @@ class DiagnosticRendererTest {
     assertThat(renderer.text(diagnostics)).isEqualTo(expected.toString());
     assertThat(renderer.text(diagnostics.get(0)))
         .isEqualTo("f.jnp:1:10: info[JNP0310]: note 1\n 1 | workload w1 {}\n   |          ^^\n  = hint: hint 1\n");
+    assertThat(renderer.text(diagnostics.get(999)))
+        .isEqualTo("f.jnp:1000:10: info[JNP0310]: note 1000\n 1000 | workload w1000 {}\n      |          ^^\n  = hint: hint 1000\n");
+  }
+
+  @Test
+  void theCaretKeepsTheLinesTabsAndMarksAtLeastOneColumn() {
+    DiagnosticRenderer renderer = new DiagnosticRenderer(Map.of("f.jnp", "\tab x\n"));
+    assertThat(renderer.text(Diagnostic.error("JNP0001", new SourceSpan("f.jnp", 1, 3, 1, 5), "m")))
+        .isEqualTo("f.jnp:1:3: error[JNP0001]: m\n 1 | \tab x\n   | \t ^^\n");
+    assertThat(renderer.text(Diagnostic.warning("JNP0001", new SourceSpan("f.jnp", 1, 6, 2, 1), "m")))
+        .isEqualTo("f.jnp:1:6: warning[JNP0001]: m\n 1 | \tab x\n   | \t    ^\n");
+    assertThat(renderer.text(Diagnostic.error("JNP0001", SourceSpan.none("f.jnp"), "m"))).isEqualTo("f.jnp: error[JNP0001]: m\n");
   }
 }
