@@ -31,6 +31,7 @@ public final class YamlText extends YamlOut {
   private static final byte[] EMPTY_MAP = ascii("{}\n");
   private static final byte[] EMPTY_LIST = ascii("[]\n");
   private static final byte[] SPACES = ascii(" ".repeat(64));
+  private static final byte[] DASH = ascii("- ");
 
   /**
    * What a thread keeps from one document to the next: the buffer it writes into (a compile
@@ -118,7 +119,6 @@ public final class YamlText extends YamlOut {
     keyStart = length;
     entry();
     append(spelled(key, true));
-    append((byte) ':');
     keyPending = true;
     return this;
   }
@@ -128,9 +128,16 @@ public final class YamlText extends YamlOut {
     // Strings and integers first: most values are, and a test of a final class is one compare,
     // where one of an interface (Map, List) searches the class's supertypes.
     if (value instanceof String text) {
-      scalarLine();
-      append(spelled(text, false));
-      append((byte) '\n');
+      // The spelling is kept with the blank before it and the line's end after it: after a key
+      // it is written whole, as a list's item without its blank (after the dash's).
+      byte[] spelled = spelled(text, false);
+      if (keyPending) {
+        keyPending = false;
+        append(spelled, 0, spelled.length);
+      } else {
+        item();
+        append(spelled, 1, spelled.length - 1);
+      }
     } else if (value instanceof Integer number) {
       scalarLine();
       append(number.intValue());
@@ -178,14 +185,18 @@ public final class YamlText extends YamlOut {
     }
   }
 
-  /** {@code text} spelled as a key or a value, from this thread's last spellings when it can. */
+  /**
+   * {@code text} spelled, from this thread's last spellings when it can, in UTF-8: as a key with its
+   * colon ({@code name:}), as a value with the blank before it and the line's end ({@code " x\n"}),
+   * so that each is one copy into the buffer.
+   */
   private byte[] spelled(String text, boolean key) {
     int slot = (text.hashCode() & (Scratch.SLOTS - 1)) + (key ? 0 : Scratch.SLOTS);
     String seen = scratch.texts[slot];
     if (seen == text || text.equals(seen)) {
       return scratch.spellings[slot];
     }
-    byte[] spelled = (key ? YamlWriter.key(text) : YamlWriter.value(text)).getBytes(StandardCharsets.UTF_8);
+    byte[] spelled = (key ? YamlWriter.key(text) + ":" : " " + YamlWriter.value(text) + "\n").getBytes(StandardCharsets.UTF_8);
     scratch.texts[slot] = text;
     scratch.spellings[slot] = spelled;
     return spelled;
@@ -271,8 +282,7 @@ public final class YamlText extends YamlOut {
       throw new IllegalStateException("a value in a map without its key");
     }
     entry();
-    append((byte) '-');
-    append((byte) ' ');
+    append(DASH);
   }
 
   /** Begins the next entry of the innermost map or list: on a line of its own but the first. */
@@ -293,19 +303,19 @@ public final class YamlText extends YamlOut {
 
   private void spaces(int count) {
     for (int left = count; left > 0; left -= SPACES.length) {
-      append(SPACES, Math.min(left, SPACES.length));
+      append(SPACES, 0, Math.min(left, SPACES.length));
     }
   }
 
   private void append(byte[] bytes) {
-    append(bytes, bytes.length);
+    append(bytes, 0, bytes.length);
   }
 
-  private void append(byte[] bytes, int count) {
+  private void append(byte[] bytes, int from, int count) {
     if (length + count > out.length) {
       grow(count);
     }
-    System.arraycopy(bytes, 0, out, length, count);
+    System.arraycopy(bytes, from, out, length, count);
     length += count;
   }
 
