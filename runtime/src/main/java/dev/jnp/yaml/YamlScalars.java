@@ -20,7 +20,7 @@ final class YamlScalars {
           "ON", "off", "Off", "OFF", "true", "True", "TRUE", "y", "Y", "yes", "Yes", "YES");
 
   /** Plain numbers of any sign, with or without a fraction, and the lone signs and dot. */
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?");
+  static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?");
 
   /**
    * What YAML 1.1 resolvers (SnakeYAML, PyYAML) or YAML 1.2 read as numbers or timestamps: base
@@ -97,16 +97,40 @@ final class YamlScalars {
   private static boolean looksLikeAnotherType(String text, boolean key) {
     char first = text.charAt(0);
     // Numbers, dates and the merge and value keys start with one of these; most strings do not.
+    // Nor do the patterns match a text with another character than theirs (a CIDR's '/'), which
+    // is cheaper to see than to run them: a large compile spells thousands of CIDRs.
     boolean numeric = "0123456789-+.<=".indexOf(first) >= 0;
+    boolean mayMatch = numeric && onlyNumberCharacters(text);
     if (first == '~'
         || ("fFnNoOtTyY".indexOf(first) >= 0 && KEYWORDS.contains(text))
-        || (numeric && NOT_A_STRING.matcher(text).matches())) {
+        || (mayMatch && NOT_A_STRING.matcher(text).matches())) {
       return true;
     }
     if (key) {
       return numeric && first != '<' && first != '=';
     }
-    return numeric && DECIMAL.matcher(text).matches();
+    return mayMatch && DECIMAL.matcher(text).matches();
+  }
+
+  /**
+   * Whether {@code text} holds only characters that {@link #NOT_A_STRING} and {@link #DECIMAL}
+   * match, {@code [-+0-9A-Za-z_.:<=]}, or may be a date with a time (anything may follow
+   * {@code YYYY-MM-DD} and a {@code T} or blank): when not, neither matches it.
+   */
+  static boolean onlyNumberCharacters(String text) {
+    // The shortest date with a time: YYYY-M-D, a T or blank, and what follows it.
+    if (text.length() >= 9 && text.charAt(4) == '-') {
+      return true;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean allowed = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+          || c == '-' || c == '+' || c == '_' || c == '.' || c == ':' || c == '<' || c == '=';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean printable(char c) {
