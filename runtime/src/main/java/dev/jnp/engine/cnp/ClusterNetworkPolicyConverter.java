@@ -224,6 +224,25 @@ final class ClusterNetworkPolicyConverter {
     return withoutDuplicates(protocols);
   }
 
+  /**
+   * At least as many blocks as {@link #remainder} makes, counted without making them: each
+   * except inside the CIDR splits it once per bit its prefix is longer, and every split adds one
+   * block at most.
+   */
+  static long mostBlocks(Peer.Cidr cidr) {
+    int length = prefixLength(cidr.cidr());
+    long most = 1;
+    for (String hole : cidr.except()) {
+      most += Math.max(0, prefixLength(hole) - length);
+    }
+    return most;
+  }
+
+  /** The prefix length of a CIDR in the IR, written {@code ADDRESS/LENGTH}. */
+  private static int prefixLength(String cidr) {
+    return Integer.parseInt(cidr, cidr.indexOf('/') + 1, cidr.length(), 10);
+  }
+
   /** What remains of {@code cidr} without its excepts, as CIDRs. */
   static List<CidrBlock> remainder(Peer.Cidr cidr) {
     CidrBlock block = parse(cidr.cidr());
