@@ -103,11 +103,11 @@ public final class Compiler {
       rendered.expectationsChecked().ifPresent(count -> checked.put(engine, count));
     }
 
-    List<Diagnostic> found = diagnostics.sorted().stream().distinct().toList();
+    List<Diagnostic> found = Diagnostic.distinct(diagnostics.sorted());
     if (options.warningsAsErrors()) {
       found = found.stream().map(d -> d.severity() == Severity.WARNING ? d.withSeverity(Severity.ERROR) : d).toList();
     }
-    boolean failed = found.stream().anyMatch(Diagnostic::isError);
+    boolean failed = Diagnostic.anyError(found);
     return new Compilation(found, failed ? Map.of() : manifests, checked);
   }
 

@@ -1,5 +1,7 @@
 package dev.jnp.diagnostics;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +21,9 @@ public record Diagnostic(
   // One method rather than a chain of Comparator.comparing: each link of a chain is a lambda that
   // a cold JVM spins at run time (an AOT cache cannot hold the JDK's own).
   private static int compareByPosition(Diagnostic a, Diagnostic b) {
-    int order = a.span().file().compareTo(b.span().file());
+    // A file's spans share its path: the same string is the same file, without reading it.
+    String file = a.span().file();
+    int order = file == b.span().file() ? 0 : file.compareTo(b.span().file());
     if (order == 0) {
       order = Integer.compare(a.span().line(), b.span().line());
     }
@@ -81,6 +85,26 @@ public record Diagnostic(
 
   public boolean isError() {
     return severity == Severity.ERROR;
+  }
+
+  /**
+   * {@code sorted}, sorted {@link #BY_POSITION}, without the later of two equal diagnostics. Equal
+   * ones compare alike, so each is looked for only among its neighbours that do (most have none):
+   * thousands of notes are not hashed into a set.
+   */
+  public static List<Diagnostic> distinct(List<Diagnostic> sorted) {
+    List<Diagnostic> distinct = new ArrayList<>(sorted.size());
+    int alike = 0; // where the diagnostics that compare alike with the last one begin in distinct
+    for (int i = 0; i < sorted.size(); i++) {
+      Diagnostic diagnostic = sorted.get(i);
+      if (i > 0 && compareByPosition(sorted.get(i - 1), diagnostic) != 0) {
+        alike = distinct.size();
+      }
+      if (!distinct.subList(alike, distinct.size()).contains(diagnostic)) {
+        distinct.add(diagnostic);
+      }
+    }
+    return Collections.unmodifiableList(distinct);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.jnp.diagnostics;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** A collector of diagnostics that a phase fills while it works. */
@@ -26,6 +27,8 @@ public final class Diagnostics {
 
   /** What was found, sorted by position. */
   public List<Diagnostic> sorted() {
-    return found.stream().sorted(Diagnostic.BY_POSITION).toList();
+    List<Diagnostic> sorted = new ArrayList<>(found);
+    sorted.sort(Diagnostic.BY_POSITION);
+    return Collections.unmodifiableList(sorted);
   }
 }

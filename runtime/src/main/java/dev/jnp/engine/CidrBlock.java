@@ -112,8 +112,20 @@ public record CidrBlock(int width, BigInteger network, int prefixLength)
     return (width == 32 ? formatIpv4(network) : formatIpv6(network)) + "/" + prefixLength;
   }
 
+  /** The host bits of each prefix length, made once: every block made asks for one. */
+  private static final BigInteger[] IPV4_HOST_MASKS = hostMasks(32);
+  private static final BigInteger[] IPV6_HOST_MASKS = hostMasks(128);
+
+  private static BigInteger[] hostMasks(int width) {
+    BigInteger[] masks = new BigInteger[width + 1];
+    for (int length = 0; length <= width; length++) {
+      masks[length] = BigInteger.ONE.shiftLeft(width - length).subtract(BigInteger.ONE);
+    }
+    return masks;
+  }
+
   private static BigInteger hostMask(int width, int prefixLength) {
-    return BigInteger.ONE.shiftLeft(width - prefixLength).subtract(BigInteger.ONE);
+    return (width == 32 ? IPV4_HOST_MASKS : IPV6_HOST_MASKS)[prefixLength];
   }
 
   /** The dotted quad in {@code text[from, to)} as an unsigned 32-bit value, or -1. */
