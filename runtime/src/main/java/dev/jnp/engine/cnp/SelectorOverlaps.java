@@ -3,7 +3,6 @@ package dev.jnp.engine.cnp;
 import dev.jnp.ir.Allowlist;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +26,11 @@ final class SelectorOverlaps {
   private final List<KeySet> groups = new ArrayList<>();
 
   private final Map<Set<String>, KeySet> byKeys = new HashMap<>();
-  /** Key → value → the groups with a member that selects that value of that key. */
-  private final Map<String, Map<String, Set<KeySet>>> byValue = new HashMap<>();
+  /**
+   * Key → value → the groups with a member that selects that value of that key, in the order of
+   * their first members: a list, as most values are one group's (a workload's own app label).
+   */
+  private final Map<String, Map<String, List<KeySet>>> byValue = new HashMap<>();
   /** Key → how many groups name that key. */
   private final Map<String, Integer> naming = new HashMap<>();
 
@@ -83,15 +85,19 @@ final class SelectorOverlaps {
       }
     }
     for (Map.Entry<String, String> label : allowlist.podLabels().entrySet()) {
-      byValue.computeIfAbsent(label.getKey(), k -> new HashMap<>())
-          .computeIfAbsent(label.getValue(), v -> new LinkedHashSet<>())
-          .add(group);
+      List<KeySet> selecting = byValue.computeIfAbsent(label.getKey(), k -> new HashMap<>())
+          .computeIfAbsent(label.getValue(), v -> new ArrayList<>(1));
+      if (!selecting.contains(group)) {
+        selecting.add(group);
+      }
     }
     group.add(new Member(added++, allowlist));
   }
 
-  private Set<KeySet> groupsSelecting(String key, String value) {
-    return byValue.getOrDefault(key, Map.of()).getOrDefault(value, Set.of());
+  private List<KeySet> groupsSelecting(String key, String value) {
+    Map<String, List<KeySet>> byThisKey = byValue.get(key);
+    List<KeySet> selecting = byThisKey == null ? null : byThisKey.get(value);
+    return selecting == null ? List.of() : selecting;
   }
 
   private static Member earlier(Member a, Member b) {
@@ -128,7 +134,10 @@ final class SelectorOverlaps {
 
     void add(Member member) {
       members.add(member);
-      agreeing.forEach((shared, firsts) -> firsts.putIfAbsent(values(member.allowlist.podLabels(), shared), member));
+      // A loop, not forEach with a lambda: every allowlist is added (docs/decisions.md).
+      for (Map.Entry<List<String>, Map<List<String>, Member>> shared : agreeing.entrySet()) {
+        shared.getValue().putIfAbsent(values(member.allowlist.podLabels(), shared.getKey()), member);
+      }
     }
 
     /** The first member whose values agree with {@code labels} on the keys both name, if any. */
