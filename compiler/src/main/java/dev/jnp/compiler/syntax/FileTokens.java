@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveTask;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.Token;
@@ -189,7 +190,25 @@ final class FileTokens {
       int start = text.codePointCount(0, at);
       input.seek(start);
       SourceLexer lexer = new SourceLexer(input, COPYING_TOKENS, line);
-      return Optional.of(new SecondHalf(start, ForkJoinTask.adapt(() -> lexToEnd(lexer)).fork()));
+      return Optional.of(new SecondHalf(start, new LexToEnd(lexer).fork()));
+    }
+
+    /**
+     * Lexes to the end of the file. A class, not a lambda: the training run lexes no file large
+     * enough to link a lambda here ahead, and a cold run spun it at run time, ~3 ms before the
+     * second half began.
+     */
+    private static final class LexToEnd extends RecursiveTask<List<Token>> {
+      private final SourceLexer lexer;
+
+      LexToEnd(SourceLexer lexer) {
+        this.lexer = lexer;
+      }
+
+      @Override
+      protected List<Token> compute() {
+        return lexToEnd(lexer);
+      }
     }
 
     /** The tokens lexed, the end of file last. */
