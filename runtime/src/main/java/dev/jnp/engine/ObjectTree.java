@@ -3,6 +3,7 @@ package dev.jnp.engine;
 import dev.jnp.yaml.YamlMap;
 import dev.jnp.yaml.YamlOut;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,27 @@ public final class ObjectTree {
   /** A label map as an ordered map, in key order. */
   public static Map<String, Object> labels(SortedMap<String, String> labels) {
     return new YamlMap(labels);
+  }
+
+  /** Lists this long or shorter lose their duplicates by comparing each item with those before it. */
+  static final int COMPARED_ONE_BY_ONE = 50;
+
+  /**
+   * {@code items} without the later of two equal ones, as a {@code LinkedHashSet} would keep them.
+   * A rule's peers and ports are a few: comparing each with those before it is cheaper than
+   * hashing whole trees into a set, which a long list still is.
+   */
+  public static List<Object> withoutDuplicates(List<Object> items) {
+    if (items.size() > COMPARED_ONE_BY_ONE) {
+      return new ArrayList<>(new LinkedHashSet<>(items));
+    }
+    List<Object> distinct = new ArrayList<>(items.size());
+    for (Object item : items) {
+      if (!distinct.contains(item)) {
+        distinct.add(item);
+      }
+    }
+    return distinct;
   }
 
   /** A mutable list of the given items. */

@@ -4,6 +4,7 @@ import static dev.jnp.engine.ObjectTree.head;
 import static dev.jnp.engine.ObjectTree.labels;
 import static dev.jnp.engine.ObjectTree.list;
 import static dev.jnp.engine.ObjectTree.map;
+import static dev.jnp.engine.ObjectTree.withoutDuplicates;
 
 import dev.jnp.engine.ObjectId;
 import dev.jnp.ir.Allowlist;
@@ -15,8 +16,6 @@ import dev.jnp.ir.PortRange;
 import dev.jnp.ir.Rule;
 import dev.jnp.yaml.YamlOut;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,16 +106,26 @@ final class CiliumConverter {
    * many were written.
    */
   private static int rule(Rule rule, Direction direction, String namespace, boolean dnsProxy, YamlOut out) {
-    Map<String, LinkedHashSet<Object>> byField = new LinkedHashMap<>();
-    String prefix = direction == Direction.INGRESS ? "from" : "to";
+    // The fields in the order the peers first name them, and the items of each: a rule names a
+    // field or two, so lists rather than a map of sets, whose hashing of whole trees was a fifth
+    // of writing a Cilium policy.
+    List<String> fields = new ArrayList<>(2);
+    List<List<Object>> items = new ArrayList<>(2);
     PeerSpelling spelling = new PeerSpelling(namespace);
     for (Peer peer : rule.peers()) {
       Spelling spelled = peer.accept(spelling);
-      byField.computeIfAbsent(prefix + spelled.field(), f -> new LinkedHashSet<>()).addAll(spelled.items());
+      int field = fields.indexOf(spelled.field());
+      if (field < 0) {
+        field = fields.size();
+        fields.add(spelled.field());
+        items.add(new ArrayList<>(spelled.items().size()));
+      }
+      items.get(field).addAll(spelled.items());
     }
-    for (Map.Entry<String, LinkedHashSet<Object>> field : byField.entrySet()) {
-      out.beginMap().key(field.getKey()).beginList();
-      for (Object item : field.getValue()) {
+    String prefix = direction == Direction.INGRESS ? "from" : "to";
+    for (int field = 0; field < fields.size(); field++) {
+      out.beginMap().key(prefix + fields.get(field)).beginList();
+      for (Object item : withoutDuplicates(items.get(field))) {
         out.value(item);
       }
       out.end();
@@ -127,7 +136,7 @@ final class CiliumConverter {
       }
       out.end();
     }
-    return byField.size();
+    return fields.size();
   }
 
   /** The DNS rule's port: 53 on any protocol, through the DNS proxy when toFQDNs needs it. */

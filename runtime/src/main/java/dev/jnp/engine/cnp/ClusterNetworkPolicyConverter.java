@@ -4,6 +4,7 @@ import static dev.jnp.engine.ObjectTree.head;
 import static dev.jnp.engine.ObjectTree.labels;
 import static dev.jnp.engine.ObjectTree.list;
 import static dev.jnp.engine.ObjectTree.map;
+import static dev.jnp.engine.ObjectTree.withoutDuplicates;
 
 import dev.jnp.engine.CidrBlock;
 import dev.jnp.engine.ObjectId;
@@ -18,7 +19,6 @@ import dev.jnp.ir.Rule;
 import dev.jnp.yaml.YamlOut;
 import dev.jnp.yaml.YamlTree;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -179,24 +179,6 @@ final class ClusterNetworkPolicyConverter {
       peers.addAll(peer.accept(new PeerSpelling(direction, namespace)));
     }
     return withoutDuplicates(peers);
-  }
-
-  /**
-   * {@code items} without the later of two equal ones. A rule's peers and ports are a few (the
-   * schema takes 25, and the check refuses more): comparing each with those before it is cheaper
-   * than hashing whole trees into a set.
-   */
-  static List<Object> withoutDuplicates(List<Object> items) {
-    if (items.size() > 2 * MAX_ITEMS) {
-      return new ArrayList<>(new LinkedHashSet<>(items));
-    }
-    List<Object> distinct = new ArrayList<>(items.size());
-    for (Object item : items) {
-      if (!distinct.contains(item)) {
-        distinct.add(item);
-      }
-    }
-    return distinct;
   }
 
   /**

@@ -79,6 +79,20 @@ class CiliumBackendTest {
         List.of(deny("jaas", 20)));
   }
 
+  @Test
+  void aFieldNamesEachItemOnceInTheOrderThePeersFirstNameIt() {
+    Rule rule = allow(
+        List.of(tcp(8080)),
+        ns("a", 3), nodes(3), pods(Map.of("app", "web"), new NamespaceSelector.Own(), 3), ns("b", 3),
+        nodes(3), ns("a", 3), pods(Map.of("app", "web"), new NamespaceSelector.Own(), 3), any(3));
+    PolicySet policies = new PolicySet(List.of(workload("w", "shop", List.of(rule), Optional.empty())), List.of());
+    Map<String, Object> tree = render(policies).get(0).tree();
+    List<Object> ingress = list(tree, "spec", "ingress");
+    assertThat(ingress).hasSize(2);
+    assertThat(list(ingress.get(0), "fromEndpoints")).hasSize(3);
+    assertThat(list(ingress.get(1), "fromEntities")).containsExactly("host", "remote-node", "all").inOrder();
+  }
+
   private List<PolicyObject> render(PolicySet policies) {
     assertThat(backend.check(policies).stream().filter(Diagnostic::isError).toList()).isEmpty();
     return backend.render(policies);
