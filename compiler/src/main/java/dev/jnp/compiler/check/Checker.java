@@ -53,8 +53,6 @@ public final class Checker {
   private Map<String, Long> peerSizes = Map.of();
   /** How many peers the rules so far stand for, written out. */
   private long peersInRules;
-  /** What each CIDR text parsed as: files name the same few blocks in rule after rule. */
-  private final Map<String, CidrSyntax.Parsed> cidrs = new HashMap<>();
   /** Whether the file declares its namespace: asked for every workload that names none. */
   private final boolean namespaceDeclared;
   /** How many peers the rules of the runs checked so far stand for, written out, in any order. */
@@ -467,7 +465,7 @@ public final class Checker {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    CidrSyntax.Parsed parsed = cidrs.computeIfAbsent(text.get(), CidrSyntax::parse);
+    CidrSyntax.Parsed parsed = CidrSyntax.parse(text.get());
     if (parsed.block().isEmpty()) {
       String message = word.isParamRef() ? parsed.message() + " (from $" + word.text() + ")" : parsed.message();
       diagnostics.add(Diagnostic.error(Codes.BAD_CIDR, word.span(), message).withHint(parsed.hint()));

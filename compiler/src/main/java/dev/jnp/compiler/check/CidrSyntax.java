@@ -1,19 +1,36 @@
 package dev.jnp.compiler.check;
 
 import dev.jnp.engine.CidrBlock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CIDR and address words checked strictly, with a message that says what is wrong: the parsing
  * itself is the runtime's {@link CidrBlock}, the same the backends use.
  */
 public final class CidrSyntax {
+  /**
+   * What each text parsed as, for the checker and then the lowering of every run: a large file
+   * names thousands of blocks, each parsed (with {@code BigInteger}s) and spelled again by both.
+   * Bounded, for long-lived servers.
+   */
+  private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
+  private static final int REMEMBERED = 1 << 14;
+
   private CidrSyntax() {}
 
-  /** The outcome of {@link #parse}: a block, or a message with a hint. */
-  public record Parsed(Optional<CidrBlock> block, String message, String hint) {
+  /**
+   * The outcome of {@link #parse}: a block and its canonical spelling (RFC 5952 for IPv6), or a
+   * message with a hint.
+   */
+  public record Parsed(Optional<CidrBlock> block, String canonical, String message, String hint) {
+    static Parsed of(CidrBlock block) {
+      return new Parsed(Optional.of(block), block.toString(), null, null);
+    }
+
     static Parsed error(String message, String hint) {
-      return new Parsed(Optional.empty(), message, hint);
+      return new Parsed(Optional.empty(), null, message, hint);
     }
   }
 
@@ -27,9 +44,20 @@ public final class CidrSyntax {
 
   /** {@code text} as a CIDR whose host bits are clear, as the API server requires. */
   public static Parsed parse(String text) {
+    Parsed parsed = PARSED.get(text);
+    if (parsed == null) {
+      parsed = parseOnce(text);
+      if (PARSED.size() < REMEMBERED) {
+        PARSED.put(text, parsed);
+      }
+    }
+    return parsed;
+  }
+
+  private static Parsed parseOnce(String text) {
     Optional<CidrBlock> exact = CidrBlock.parseExact(text);
     if (exact.isPresent()) {
-      return new Parsed(exact, null, null);
+      return Parsed.of(exact.get());
     }
     int slash = text.indexOf('/');
     if (slash < 0) {
@@ -57,6 +85,6 @@ public final class CidrSyntax {
           "'" + text + "' has host bits set beyond its /" + block.get().prefixLength() + " prefix",
           "did you mean '" + block.get() + "'?");
     }
-    return new Parsed(block, null, null);
+    return Parsed.of(block.get());
   }
 }

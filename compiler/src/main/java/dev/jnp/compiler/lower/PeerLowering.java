@@ -9,7 +9,6 @@ import dev.jnp.diagnostics.SourceSpan;
 import dev.jnp.ir.NamespaceSelector;
 import dev.jnp.ir.Peer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,6 @@ import java.util.Map;
 final class PeerLowering {
   private final Map<String, Declaration.Peer> declared;
   private final Resolver resolver;
-  /** Each CIDR text in canonical form: files name the same few blocks in rule after rule. */
-  private final Map<String, String> cidrs = new HashMap<>();
 
   PeerLowering(Map<String, Declaration.Peer> declared, Resolver resolver) {
     this.declared = declared;
@@ -85,7 +82,7 @@ final class PeerLowering {
 
   private String cidr(dev.jnp.compiler.ast.Word word) {
     // Canonical form, so equal blocks are spelled alike in the output.
-    return cidrs.computeIfAbsent(text(word), text -> CidrSyntax.parse(text).block().orElseThrow().toString());
+    return CidrSyntax.parse(text(word)).canonical();
   }
 
   String text(dev.jnp.compiler.ast.Word word) {
