@@ -51,6 +51,9 @@ final class FileTokens {
    */
   private static final int TOKENS_PER_CALL = 32;
 
+  /** Stands for the end of the tokens taken, by the end of the file or a place too deep. */
+  private static final Token DONE = new CommonToken(Token.EOF);
+
   private final String path;
   private final int partTokens;
   private final List<Token> all = new ArrayList<>();
@@ -126,9 +129,6 @@ final class FileTokens {
     }
     return tokens;
   }
-
-  /** Stands for the end of the tokens taken, by the end of the file or a place too deep. */
-  private static final Token DONE = new CommonToken(Token.EOF);
 
   /**
    * Takes up to {@link #TOKENS_PER_CALL} tokens that start before the code point {@code start};
