@@ -1,6 +1,7 @@
 package dev.jnp.compiler.syntax;
 
 import dev.jnp.diagnostics.SourceSpan;
+import dev.jnp.grammar.JnpLexer;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
@@ -28,7 +29,8 @@ final class Spans {
     String text = stop.getType() == Token.EOF ? "" : stop.getText();
     int endLine = stop.getLine();
     int endColumn = stop.getCharPositionInLine() + 1;
-    int lastNewline = text.lastIndexOf('\n');
+    // Only a """ block runs across lines: no other token's text is searched for line ends.
+    int lastNewline = stop.getType() == JnpLexer.RAW ? text.lastIndexOf('\n') : -1;
     if (lastNewline >= 0) {
       for (int i = 0; i <= lastNewline; i++) {
         if (text.charAt(i) == '\n') {
