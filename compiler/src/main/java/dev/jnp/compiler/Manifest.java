@@ -6,8 +6,10 @@ import dev.jnp.ir.Allowlist;
 import dev.jnp.ir.DefaultDeny;
 import dev.jnp.ir.PolicySet;
 import dev.jnp.yaml.YamlText;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -99,20 +101,15 @@ public final class Manifest {
   public static String stream(List<Manifest> manifests) {
     int length = 0;
     for (Manifest manifest : manifests) {
-      length += manifest.utf8.length + 4;
+      length += manifest.utf8.length + SEPARATOR.length;
     }
-    byte[] stream = new byte[Math.max(0, length - 4)];
-    int at = 0;
-    for (int i = 0; i < manifests.size(); i++) {
-      if (i > 0) {
-        System.arraycopy(SEPARATOR, 0, stream, at, SEPARATOR.length);
-        at += SEPARATOR.length;
-      }
-      byte[] document = manifests.get(i).utf8;
-      System.arraycopy(document, 0, stream, at, document.length);
-      at += document.length;
+    ByteArrayOutputStream out = new ByteArrayOutputStream(length);
+    try {
+      writeStream(manifests, out);
+    } catch (IOException cannotHappen) {
+      throw new UncheckedIOException(cannotHappen);
     }
-    return new String(stream, StandardCharsets.UTF_8);
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private static final byte[] SEPARATOR = "---\n".getBytes(StandardCharsets.US_ASCII);

@@ -77,15 +77,9 @@ public final class YamlText extends YamlOut {
     opening[0] = DOCUMENT;
   }
 
-  /** A document, written into this thread's buffer until {@link #written} or {@link #utf8}. */
+  /** A document, written into this thread's buffer until {@link #utf8}. */
   public static YamlText document() {
     return new YamlText(SCRATCH.get());
-  }
-
-  /** The document, ended, as text: every map and list begun must have been ended. */
-  public String written() {
-    finish();
-    return new String(out, 0, length, StandardCharsets.UTF_8);
   }
 
   /** The document, ended, as UTF-8 bytes: every map and list begun must have been ended. */
