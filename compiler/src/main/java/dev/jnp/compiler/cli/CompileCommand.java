@@ -45,8 +45,7 @@ final class CompileCommand implements Command {
     Optional<Path> output = arguments.path(OUTPUT);
     SourceOptions.Outcome outcome = source.compile();
     DiagnosticRenderer renderer = new DiagnosticRenderer(outcome.sources());
-    err.print(renderer.text(outcome.diagnostics()));
-    err.flush();
+    renderer.print(outcome.diagnostics(), err);
     if (outcome.failed()) {
       return Main.INPUT_ERRORS;
     }

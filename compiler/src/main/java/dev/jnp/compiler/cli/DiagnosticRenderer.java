@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.Severity;
 import dev.jnp.diagnostics.SourceSpan;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,14 +41,32 @@ public final class DiagnosticRenderer {
 
   /** All diagnostics as text, then a count line when there are any. */
   public String text(List<Diagnostic> diagnostics) {
-    StringBuilder out = new StringBuilder();
-    for (Diagnostic diagnostic : diagnostics) {
-      append(diagnostic, out);
+    StringWriter text = new StringWriter();
+    print(diagnostics, new PrintWriter(text));
+    return text.toString();
+  }
+
+  /** Text printed at once: the notes of a large compile (megabytes) are never one string. */
+  private static final int PRINTED_AT_ONCE = 1 << 15;
+
+  /**
+   * {@link #text(List)}, printed to {@code out} some 32 KB at a time: the text of 6,000 notes,
+   * built whole, was copied into ever larger buffers, then into a string, then into bytes.
+   */
+  public void print(List<Diagnostic> diagnostics, PrintWriter out) {
+    StringBuilder some = new StringBuilder(PRINTED_AT_ONCE + PRINTED_AT_ONCE / 2);
+    for (int i = 0; i < diagnostics.size(); i++) {
+      append(diagnostics.get(i), some);
+      if (some.length() >= PRINTED_AT_ONCE) {
+        out.write(some.toString());
+        some.setLength(0);
+      }
     }
     if (!diagnostics.isEmpty()) {
-      out.append(summary(diagnostics)).append('\n');
+      some.append(summary(diagnostics)).append('\n');
     }
-    return out.toString();
+    out.write(some.toString());
+    out.flush();
   }
 
   // Appended piece by piece, without a string made for any part: a large file has thousands of

@@ -38,7 +38,7 @@ final class VerifyCommand implements Command {
     SourceOptions source = new SourceOptions(arguments);
     SourceOptions.Outcome outcome = source.compile();
     DiagnosticRenderer renderer = new DiagnosticRenderer(outcome.sources());
-    out.print(renderer.text(outcome.diagnostics()));
+    renderer.print(outcome.diagnostics(), out);
     if (outcome.compilation().isPresent()) {
       Compilation compilation = outcome.compilation().get();
       for (Map.Entry<String, Integer> engine : compilation.expectationsChecked().entrySet()) {
