@@ -113,8 +113,8 @@ public record Diagnostic(
    * lambdas off the paths taken per workload").
    */
   public static boolean anyError(List<Diagnostic> diagnostics) {
-    for (Diagnostic diagnostic : diagnostics) {
-      if (diagnostic.isError()) {
+    for (int i = 0; i < diagnostics.size(); i++) {
+      if (diagnostics.get(i).isError()) {
         return true;
       }
     }

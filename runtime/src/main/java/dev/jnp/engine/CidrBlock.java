@@ -81,7 +81,8 @@ public record CidrBlock(int width, BigInteger network, int prefixLength)
 
   private static void cover(CidrBlock block, List<CidrBlock> removed, List<CidrBlock> out) {
     boolean touched = false;
-    for (CidrBlock r : removed) {
+    for (int i = 0; i < removed.size(); i++) {
+      CidrBlock r = removed.get(i);
       if (r.contains(block)) {
         return;
       }

@@ -43,7 +43,8 @@ public final class ObjectTree {
       return new ArrayList<>(new LinkedHashSet<>(items));
     }
     List<Object> distinct = new ArrayList<>(items.size());
-    for (Object item : items) {
+    for (int i = 0; i < items.size(); i++) {
+      Object item = items.get(i);
       if (!distinct.contains(item)) {
         distinct.add(item);
       }

@@ -59,8 +59,8 @@ public abstract sealed class YamlOut permits YamlText, YamlTree {
   /** A field whose value is a list of {@code items}. */
   public final YamlOut list(String key, List<?> items) {
     key(key).beginList();
-    for (Object item : items) {
-      value(item);
+    for (int i = 0; i < items.size(); i++) { // no iterator: a list of ports or blocks, per rule
+      value(items.get(i));
     }
     return end();
   }

@@ -242,7 +242,8 @@ public final class Checker {
     List<WorkloadItem.Select> selects = new ArrayList<>();
     Map<String, WorkloadItem.Port> ports = new LinkedHashMap<>();
     List<WorkloadItem.Egress> egressBlocks = new ArrayList<>();
-    for (WorkloadItem item : workload.items()) {
+    for (int i = 0; i < workload.items().size(); i++) {
+      WorkloadItem item = workload.items().get(i);
       if (item instanceof WorkloadItem.Select select) {
         selects.add(select);
       } else if (item instanceof WorkloadItem.Port port) {
@@ -271,11 +272,13 @@ public final class Checker {
           Diagnostic.error(Codes.TWO_EGRESS_BLOCKS, egressBlocks.get(i).span(), "a second 'egress' block in workload '" + workload.name().text() + "'")
               .withHint("put every egress rule in one block; give single rules their own 'when'"));
     }
-    for (WorkloadItem item : workload.items()) {
+    for (int i = 0; i < workload.items().size(); i++) {
+      WorkloadItem item = workload.items().get(i);
       item(item, workload, ports);
     }
     List<WorkloadItem> rules = new ArrayList<>();
-    for (WorkloadItem item : workload.items()) {
+    for (int i = 0; i < workload.items().size(); i++) {
+      WorkloadItem item = workload.items().get(i);
       if (item instanceof WorkloadItem.Egress egress) {
         rules.addAll(egress.items());
       } else {
@@ -300,13 +303,15 @@ public final class Checker {
     } else if (item instanceof WorkloadItem.Allow allow) {
       allow(allow, ports);
     } else if (item instanceof WorkloadItem.AllowDns dns) {
-      for (PeerExpr peer : dns.peers()) {
+      for (int p = 0; p < dns.peers().size(); p++) {
+        PeerExpr peer = dns.peers().get(p);
         peer(peer, WorkloadItem.Direction.EGRESS, false);
       }
       condition(dns.when());
     } else if (item instanceof WorkloadItem.Egress egress) {
       condition(egress.when());
-      for (WorkloadItem inner : egress.items()) {
+      for (int i = 0; i < egress.items().size(); i++) {
+        WorkloadItem inner = egress.items().get(i);
         item(inner, workload, ports);
       }
     } else if (item instanceof WorkloadItem.Native block) {
@@ -333,7 +338,8 @@ public final class Checker {
                   ? "move it into 'egress { … }' (which makes egress default-deny), or write 'from' for ingress"
                   : "move it out of the egress block, or write 'to' for an egress destination"));
     }
-    for (Word port : allow.ports()) {
+    for (int p = 0; p < allow.ports().size(); p++) {
+      Word port = allow.ports().get(p);
       if (port.isParamRef() || PortSpec.looksLikeSpec(port.text())) {
         portSpec(port);
       } else if (!ports.containsKey(port.text())) {
@@ -342,7 +348,8 @@ public final class Checker {
                 .withHint(Suggestions.hint(port.text(), ports.keySet(), "port")));
       }
     }
-    for (PeerExpr peer : allow.peers()) {
+    for (int p = 0; p < allow.peers().size(); p++) {
+      PeerExpr peer = allow.peers().get(p);
       peer(peer, allow.written(), false);
     }
     condition(allow.when());
@@ -360,8 +367,10 @@ public final class Checker {
   }
 
   private void labels(List<Label> labels) {
-    Map<String, Label> seen = new HashMap<>();
-    for (Label label : labels) {
+    // Sized for the labels, not the default 16: every selector of every workload makes one.
+    Map<String, Label> seen = new HashMap<>(labels.size() * 2);
+    for (int l = 0; l < labels.size(); l++) {
+      Label label = labels.get(l);
       Optional<String> key = resolver.text(label.key());
       Optional<String> value = resolver.text(label.value());
       if (key.isPresent()) {
@@ -410,7 +419,8 @@ public final class Checker {
       }
     } else if (peer instanceof PeerExpr.Cidr cidr) {
       Optional<CidrBlock> block = cidr(cidr.block());
-      for (Word except : cidr.except()) {
+      for (int e = 0; e < cidr.except().size(); e++) {
+        Word except = cidr.except().get(e);
         Optional<CidrBlock> hole = cidr(except);
         if (block.isPresent() && hole.isPresent() && !block.get().contains(hole.get())) {
           diagnostics.add(

@@ -177,14 +177,16 @@ public final class Lowering {
     List<Rule> ingress = new ArrayList<>();
     Optional<List<Rule>> egress = Optional.empty();
     List<NativeRules> natives = new ArrayList<>();
-    for (WorkloadItem item : workload.items()) {
+    for (int i = 0; i < workload.items().size(); i++) {
+      WorkloadItem item = workload.items().get(i);
       if (item instanceof WorkloadItem.Select select) {
         podLabels = peers.labels(select.labels());
       } else if (item instanceof WorkloadItem.Port port) {
         declaredPorts.putIfAbsent(port.name().text(), port);
       }
     }
-    for (WorkloadItem item : workload.items()) {
+    for (int i = 0; i < workload.items().size(); i++) {
+      WorkloadItem item = workload.items().get(i);
       if (item instanceof WorkloadItem.Allow allow && holds(allow.when())) {
         Rule rule = rule(allow, declaredPorts);
         if (rule != null) {
@@ -192,7 +194,8 @@ public final class Lowering {
         }
       } else if (item instanceof WorkloadItem.Egress block && holds(block.when())) {
         List<Rule> rules = new ArrayList<>();
-        for (WorkloadItem inner : block.items()) {
+        for (int j = 0; j < block.items().size(); j++) {
+          WorkloadItem inner = block.items().get(j);
           if (inner instanceof WorkloadItem.Allow allow && holds(allow.when())) {
             Rule rule = rule(allow, declaredPorts);
             if (rule != null) {
@@ -205,7 +208,8 @@ public final class Lowering {
           }
         }
         boolean dns = false;
-        for (Rule rule : rules) {
+        for (int r = 0; r < rules.size(); r++) {
+          Rule rule = rules.get(r);
           dns |= rule.dns();
         }
         if (!dns) {
@@ -233,7 +237,8 @@ public final class Lowering {
   /** A rule, or null when every port it names is switched off by its {@code when}. */
   private Rule rule(WorkloadItem.Allow allow, Map<String, WorkloadItem.Port> declaredPorts) {
     List<PortRange> ranges = new ArrayList<>();
-    for (Word port : allow.ports()) {
+    for (int p = 0; p < allow.ports().size(); p++) {
+      Word port = allow.ports().get(p);
       if (port.isParamRef() || PortSpec.looksLikeSpec(port.text())) {
         ranges.add(PortSpec.parse(peers.text(port)).range());
       } else {
@@ -254,7 +259,8 @@ public final class Lowering {
     if (dns.peers().isEmpty()) {
       to.add(new Peer.Pods(KUBE_DNS, new NamespaceSelector.Named(DNS_NAMESPACE), dns.span()));
     }
-    for (PeerExpr peer : dns.peers()) {
+    for (int p = 0; p < dns.peers().size(); p++) {
+      PeerExpr peer = dns.peers().get(p);
       if (peer instanceof PeerExpr.Namespace ns) {
         to.add(new Peer.Pods(KUBE_DNS, new NamespaceSelector.Named(peers.text(ns.name())), peer.span()));
       } else {
@@ -279,7 +285,8 @@ public final class Lowering {
       }
       PortRange range = PortSpec.parse(peers.text(port.spec())).range();
       boolean reachable = false;
-      for (Rule rule : ingress) {
+      for (int r = 0; r < ingress.size(); r++) {
+        Rule rule = ingress.get(r);
         reachable |= fromNodes(rule) && (rule.allPorts() || covers(rule.ports(), range));
       }
       if (!reachable) {
@@ -292,7 +299,8 @@ public final class Lowering {
 
   /** Whether {@code rule} allows the nodes (or every source). */
   private static boolean fromNodes(Rule rule) {
-    for (Peer peer : rule.peers()) {
+    for (int p = 0; p < rule.peers().size(); p++) {
+      Peer peer = rule.peers().get(p);
       if (peer instanceof Peer.Nodes || peer instanceof Peer.Any) {
         return true;
       }
@@ -302,7 +310,8 @@ public final class Lowering {
 
   /** Whether one of {@code ports} holds the whole of {@code range}. */
   private static boolean covers(List<PortRange> ports, PortRange range) {
-    for (PortRange r : ports) {
+    for (int i = 0; i < ports.size(); i++) {
+      PortRange r = ports.get(i);
       if (r.protocol() == range.protocol() && r.first() <= range.first() && range.last() <= r.last()) {
         return true;
       }

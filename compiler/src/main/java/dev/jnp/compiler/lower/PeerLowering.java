@@ -25,7 +25,8 @@ final class PeerLowering {
 
   List<Peer> lower(List<PeerExpr> peers) {
     List<Peer> out = new ArrayList<>();
-    for (PeerExpr peer : peers) {
+    for (int p = 0; p < peers.size(); p++) {
+      PeerExpr peer = peers.get(p);
       lower(peer, peer.span(), out);
     }
     return out;
@@ -48,14 +49,17 @@ final class PeerLowering {
       out.add(new Peer.Pods(labels(pods.labels()), namespaces, useSite));
     } else if (peer instanceof PeerExpr.Cidr cidr) {
       List<String> except = new ArrayList<>(cidr.except().size());
-      for (dev.jnp.compiler.ast.Word hole : cidr.except()) {
+      for (int h = 0; h < cidr.except().size(); h++) {
+        dev.jnp.compiler.ast.Word hole = cidr.except().get(h);
         except.add(cidr(hole));
       }
       out.add(new Peer.Cidr(cidr(cidr.block()), except, useSite));
     } else if (peer instanceof PeerExpr.Fqdn fqdn) {
       out.add(new Peer.Fqdn(text(fqdn.name()), useSite));
     } else if (peer instanceof PeerExpr.Named named) {
-      for (PeerExpr member : declared.get(named.name().text()).peers()) {
+      List<PeerExpr> members = declared.get(named.name().text()).peers();
+      for (int m = 0; m < members.size(); m++) {
+        PeerExpr member = members.get(m);
         lower(member, useSite, out);
       }
     } else {
@@ -73,8 +77,9 @@ final class PeerLowering {
   }
 
   Map<String, String> labels(List<Label> labels) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Label label : labels) {
+    Map<String, String> out = new LinkedHashMap<>(labels.size() * 2); // not the default 16
+    for (int l = 0; l < labels.size(); l++) {
+      Label label = labels.get(l);
       out.put(text(label.key()), text(label.value()));
     }
     return out;

@@ -46,8 +46,11 @@ public final class CalicoBackend implements Backend {
   public List<Diagnostic> check(Allowlist allowlist) {
     List<Diagnostic> found = new ArrayList<>();
     for (Direction direction : Direction.values()) {
-      for (Rule rule : allowlist.rules(direction)) {
-        for (Peer peer : rule.peers()) {
+      List<Rule> rules = allowlist.rules(direction);
+      for (int r = 0; r < rules.size(); r++) {
+        Rule rule = rules.get(r);
+        for (int p = 0; p < rule.peers().size(); p++) {
+          Peer peer = rule.peers().get(p);
           check(peer, direction, found);
         }
       }

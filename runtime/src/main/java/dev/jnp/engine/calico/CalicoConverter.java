@@ -17,7 +17,6 @@ import dev.jnp.ir.Rule;
 import dev.jnp.yaml.YamlOut;
 import dev.jnp.yaml.YamlTree;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,16 +98,21 @@ final class CalicoConverter {
   private static void rules(Allowlist allowlist, Direction direction, YamlOut out) {
     out.key(direction == Direction.INGRESS ? "ingress" : "egress").beginList();
     PeerSpelling spelling = new PeerSpelling(direction);
-    for (Rule rule : allowlist.rules(direction)) {
-      for (Peer peer : rule.peers()) {
+    List<Rule> rules = allowlist.rules(direction);
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      List<ProtocolPorts> byProtocol = byProtocol(rule);
+      for (int p = 0; p < rule.peers().size(); p++) {
+        Peer peer = rule.peers().get(p);
         Entity entity = peer.accept(spelling);
         if (entity != null) {
-          rules(rule, entity, direction, out);
+          rules(rule, byProtocol, entity, direction, out);
         }
       }
     }
-    for (Object item : allowlist.nativeItems(CalicoBackend.ENGINE, direction)) {
-      out.value(item);
+    List<Object> natives = allowlist.nativeItems(CalicoBackend.ENGINE, direction);
+    for (int i = 0; i < natives.size(); i++) {
+      out.value(natives.get(i));
     }
     out.endOrDrop();
   }
@@ -128,34 +132,63 @@ final class CalicoConverter {
    */
   static long mostRules(Allowlist allowlist, Direction direction) {
     long most = allowlist.nativeItems(CalicoBackend.ENGINE, direction).size();
-    for (Rule rule : allowlist.rules(direction)) {
+    List<Rule> rules = allowlist.rules(direction);
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
       most += (long) rule.peers().size() * (rule.allPorts() ? 1 : rule.ports().size());
     }
     return most;
   }
 
   /** The Calico rules for one peer of {@code rule}: one per protocol and 50 ports. */
-  private static void rules(Rule rule, Entity entity, Direction direction, YamlOut out) {
+  private static void rules(Rule rule, List<ProtocolPorts> byProtocol, Entity entity, Direction direction, YamlOut out) {
     if (rule.allPorts()) {
       allow(null, entity, List.of(), direction, out);
       return;
     }
-    Map<Protocol, List<Object>> byProtocol = new LinkedHashMap<>();
-    for (PortRange range : rule.ports()) {
-      byProtocol
-          .computeIfAbsent(range.protocol(), p -> new ArrayList<>())
-          .add(range.isSingle() ? (Object) range.first() : range.first() + ":" + range.last());
-    }
-    for (Map.Entry<Protocol, List<Object>> protocol : byProtocol.entrySet()) {
-      List<Object> ports = protocol.getValue();
+    for (int i = 0; i < byProtocol.size(); i++) {
+      Protocol protocol = byProtocol.get(i).protocol();
+      List<Object> ports = byProtocol.get(i).ports();
       if (!entity.takesPorts()) {
-        allow(protocol.getKey(), entity, List.of(), direction, out);
+        allow(protocol, entity, List.of(), direction, out);
         continue;
       }
-      for (int i = 0; i < ports.size(); i += MAX_PORTS) {
-        allow(protocol.getKey(), entity, ports.subList(i, Math.min(ports.size(), i + MAX_PORTS)), direction, out);
+      for (int from = 0; from < ports.size(); from += MAX_PORTS) {
+        List<Object> some = ports.size() <= MAX_PORTS ? ports : ports.subList(from, Math.min(ports.size(), from + MAX_PORTS));
+        allow(protocol, entity, some, direction, out);
       }
     }
+  }
+
+  /** The ports of one protocol, spelled as Calico spells them: 80, or "8000:8080" for a range. */
+  private record ProtocolPorts(Protocol protocol, List<Object> ports) {}
+
+  /**
+   * A rule's ports by protocol, in the order each protocol first appears; once a rule, not once a
+   * peer (a list searched, not a map: a rule has a protocol or two).
+   */
+  private static List<ProtocolPorts> byProtocol(Rule rule) {
+    if (rule.allPorts()) {
+      return List.of();
+    }
+    List<ProtocolPorts> byProtocol = new ArrayList<>(2);
+    List<PortRange> ranges = rule.ports();
+    for (int r = 0; r < ranges.size(); r++) {
+      PortRange range = ranges.get(r);
+      portsOf(range.protocol(), byProtocol).add(range.isSingle() ? (Object) range.first() : range.first() + ":" + range.last());
+    }
+    return byProtocol;
+  }
+
+  private static List<Object> portsOf(Protocol protocol, List<ProtocolPorts> byProtocol) {
+    for (int i = 0; i < byProtocol.size(); i++) {
+      if (byProtocol.get(i).protocol() == protocol) {
+        return byProtocol.get(i).ports();
+      }
+    }
+    ProtocolPorts added = new ProtocolPorts(protocol, new ArrayList<>());
+    byProtocol.add(added);
+    return added.ports();
   }
 
   private static void allow(

@@ -35,12 +35,17 @@ public final class CiliumBackend implements Backend {
   public List<Diagnostic> check(Allowlist allowlist) {
     List<Diagnostic> found = new ArrayList<>();
     boolean hasDnsRule = false;
-    for (Rule rule : allowlist.rules(Direction.EGRESS)) {
+    List<Rule> egress = allowlist.rules(Direction.EGRESS);
+    for (int r = 0; r < egress.size(); r++) {
+      Rule rule = egress.get(r);
       hasDnsRule |= rule.dns();
     }
     for (Direction direction : Direction.values()) {
-      for (Rule rule : allowlist.rules(direction)) {
-        for (Peer peer : rule.peers()) {
+      List<Rule> rules = allowlist.rules(direction);
+      for (int r = 0; r < rules.size(); r++) {
+        Rule rule = rules.get(r);
+        for (int p = 0; p < rule.peers().size(); p++) {
+          Peer peer = rule.peers().get(p);
           if (peer instanceof Peer.Fqdn fqdn) {
             if (direction == Direction.INGRESS) {
               found.add(

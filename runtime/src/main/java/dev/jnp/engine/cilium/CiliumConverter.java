@@ -81,17 +81,24 @@ final class CiliumConverter {
   /** The rules of one governed direction: generated, then native, else the empty rule. */
   private static void rules(Allowlist allowlist, Direction direction, YamlOut out) {
     boolean dnsProxy = false;
-    for (Rule rule : allowlist.rules(Direction.EGRESS)) {
-      for (Peer peer : rule.peers()) {
+    List<Rule> egress = allowlist.rules(Direction.EGRESS);
+    for (int r = 0; r < egress.size(); r++) {
+      Rule rule = egress.get(r);
+      for (int p = 0; p < rule.peers().size(); p++) {
+        Peer peer = rule.peers().get(p);
         dnsProxy |= peer instanceof Peer.Fqdn;
       }
     }
     out.key(key(direction)).beginList();
     int written = 0;
-    for (Rule rule : allowlist.rules(direction)) {
+    List<Rule> rules = allowlist.rules(direction);
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
       written += rule(rule, direction, allowlist.namespace(), dnsProxy, out);
     }
-    for (Object item : allowlist.nativeItems(CiliumBackend.ENGINE, direction)) {
+    List<Object> natives = allowlist.nativeItems(CiliumBackend.ENGINE, direction);
+    for (int i = 0; i < natives.size(); i++) {
+      Object item = natives.get(i);
       out.value(item);
       written++;
     }
@@ -112,7 +119,8 @@ final class CiliumConverter {
     List<String> fields = new ArrayList<>(2);
     List<List<Object>> items = new ArrayList<>(2);
     PeerSpelling spelling = new PeerSpelling(namespace);
-    for (Peer peer : rule.peers()) {
+    for (int p = 0; p < rule.peers().size(); p++) {
+      Peer peer = rule.peers().get(p);
       Spelling spelled = peer.accept(spelling);
       int field = fields.indexOf(spelled.field());
       if (field < 0) {
@@ -125,7 +133,9 @@ final class CiliumConverter {
     String prefix = direction == Direction.INGRESS ? "from" : "to";
     for (int field = 0; field < fields.size(); field++) {
       out.beginMap().key(prefix + fields.get(field)).beginList();
-      for (Object item : withoutDuplicates(items.get(field))) {
+      List<Object> distinct = withoutDuplicates(items.get(field));
+      for (int i = 0; i < distinct.size(); i++) {
+        Object item = distinct.get(i);
         out.value(item);
       }
       out.end();

@@ -69,9 +69,12 @@ public final class ClusterNetworkPolicyBackend implements Backend {
       if (!allowlist.governs(direction)) {
         continue;
       }
-      for (Rule rule : allowlist.rules(direction)) {
+      List<Rule> written = allowlist.rules(direction);
+      for (int r = 0; r < written.size(); r++) {
+        Rule rule = written.get(r);
         boolean peersSpellable = true;
-        for (Peer peer : rule.peers()) {
+        for (int p = 0; p < rule.peers().size(); p++) {
+          Peer peer = rule.peers().get(p);
           peersSpellable &= check(peer, direction, found);
         }
         if (peersSpellable) {

@@ -20,7 +20,6 @@ import dev.jnp.yaml.YamlOut;
 import dev.jnp.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -114,7 +113,7 @@ final class ClusterNetworkPolicyConverter {
   }
 
   private static String key(Direction direction) {
-    return direction.title().toLowerCase(Locale.ROOT);
+    return direction == Direction.INGRESS ? "ingress" : "egress";
   }
 
   private static String peersKey(Direction direction) {
@@ -124,10 +123,14 @@ final class ClusterNetworkPolicyConverter {
   /** The rules of one governed direction: Accepts, natives, then the closing Deny. */
   private static void rules(Allowlist allowlist, Direction direction, YamlOut out) {
     out.key(key(direction)).beginList();
-    for (Rule rule : allowlist.rules(direction)) {
+    List<Rule> rules = allowlist.rules(direction);
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
       accept(rule, direction, allowlist.namespace(), out);
     }
-    for (Object item : allowlist.nativeItems(ClusterNetworkPolicyBackend.ENGINE, direction)) {
+    List<Object> natives = allowlist.nativeItems(ClusterNetworkPolicyBackend.ENGINE, direction);
+    for (int i = 0; i < natives.size(); i++) {
+      Object item = natives.get(i);
       out.value(item);
     }
     closingDeny(direction, out);
@@ -152,7 +155,13 @@ final class ClusterNetworkPolicyConverter {
 
   /** Deny every pod (and, for egress, every address): the end of an allowlist. */
   private static void closingDeny(Direction direction, YamlOut out) {
-    out.beginMap().field("action", "Deny").field(peersKey(direction), everyPeer(direction)).end();
+    // Written in place, as everyPeer spells it: every allowlist ends with one or two.
+    out.beginMap().field("action", "Deny").key(peersKey(direction)).beginList();
+    out.beginMap().key("namespaces").beginMap().end().end();
+    if (direction == Direction.EGRESS) {
+      out.beginMap().list("networks", EVERY_NETWORK).end();
+    }
+    out.end().end();
   }
 
   private static List<Object> everyPeer(Direction direction) {
@@ -175,7 +184,8 @@ final class ClusterNetworkPolicyConverter {
   /** The rule's peers as ClusterNetworkPolicy peers, duplicates dropped. */
   static List<Object> peers(Rule rule, Direction direction, String namespace) {
     List<Object> peers = new ArrayList<>();
-    for (Peer peer : rule.peers()) {
+    for (int p = 0; p < rule.peers().size(); p++) {
+      Peer peer = rule.peers().get(p);
       peers.addAll(peer.accept(new PeerSpelling(direction, namespace)));
     }
     return withoutDuplicates(peers);
@@ -195,13 +205,14 @@ final class ClusterNetworkPolicyConverter {
       return null;
     }
     List<Object> protocols = new ArrayList<>(rule.ports().size());
-    for (PortRange range : rule.ports()) {
+    for (int r = 0; r < rule.ports().size(); r++) {
+      PortRange range = rule.ports().get(r);
       Map<String, Object> port =
           range.isSingle()
               ? map("number", range.first())
               : map("range", map("start", range.first(), "end", range.last()));
       protocols.add(
-          map(range.protocol().name().toLowerCase(Locale.ROOT), map("destinationPort", port)));
+          map(range.protocol().word(), map("destinationPort", port)));
     }
     return withoutDuplicates(protocols);
   }
@@ -214,7 +225,8 @@ final class ClusterNetworkPolicyConverter {
   static long mostBlocks(Peer.Cidr cidr) {
     int length = prefixLength(cidr.cidr());
     long most = 1;
-    for (String hole : cidr.except()) {
+    for (int h = 0; h < cidr.except().size(); h++) {
+      String hole = cidr.except().get(h);
       most += Math.max(0, prefixLength(hole) - length);
     }
     return most;
@@ -230,7 +242,8 @@ final class ClusterNetworkPolicyConverter {
     CidrBlock block = parse(cidr.cidr());
     // A loop, not a stream: this runs for every CIDR peer, in the check and in the writing.
     List<CidrBlock> except = new ArrayList<>(cidr.except().size());
-    for (String hole : cidr.except()) {
+    for (int h = 0; h < cidr.except().size(); h++) {
+      String hole = cidr.except().get(h);
       except.add(parse(hole));
     }
     return CidrBlock.difference(block, except);

@@ -11,6 +11,7 @@ import dev.jnp.ir.Peer;
 import dev.jnp.ir.PortRange;
 import dev.jnp.ir.Rule;
 import dev.jnp.yaml.YamlOut;
+import java.util.List;
 import java.util.Optional;
 
 /** Writes the IR as NetworkPolicy objects. */
@@ -54,10 +55,14 @@ final class KubernetesConverter {
   /** The rules of one direction, left out when there are none. */
   private static void rules(Allowlist allowlist, Direction direction, YamlOut out) {
     out.key(direction == Direction.INGRESS ? "ingress" : "egress").beginList();
-    for (Rule rule : allowlist.rules(direction)) {
+    List<Rule> rules = allowlist.rules(direction);
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
       rule(rule, direction, out);
     }
-    for (Object item : allowlist.nativeItems(KubernetesBackend.ENGINE, direction)) {
+    List<Object> natives = allowlist.nativeItems(KubernetesBackend.ENGINE, direction);
+    for (int i = 0; i < natives.size(); i++) {
+      Object item = natives.get(i);
       out.value(item);
     }
     out.endOrDrop();
@@ -71,7 +76,8 @@ final class KubernetesConverter {
   private static void rule(Rule rule, Direction direction, YamlOut out) {
     boolean open = false;
     boolean spelled = false;
-    for (Peer peer : rule.peers()) {
+    for (int p = 0; p < rule.peers().size(); p++) {
+      Peer peer = rule.peers().get(p);
       open |= isEverySource(peer, direction);
       spelled |= hasEntries(peer, direction);
     }
@@ -82,14 +88,16 @@ final class KubernetesConverter {
     if (!open) {
       out.key(direction == Direction.INGRESS ? "from" : "to").beginList();
       PeerSpelling spelling = new PeerSpelling(out);
-      for (Peer peer : rule.peers()) {
+      for (int p = 0; p < rule.peers().size(); p++) {
+        Peer peer = rule.peers().get(p);
         peer.accept(spelling);
       }
       out.end();
     }
     if (!rule.allPorts()) {
       out.key("ports").beginList();
-      for (PortRange range : rule.ports()) {
+      for (int r = 0; r < rule.ports().size(); r++) {
+        PortRange range = rule.ports().get(r);
         out.beginMap().field("protocol", range.protocol().name()).field("port", range.first());
         if (!range.isSingle()) {
           out.field("endPort", range.last());
@@ -137,7 +145,8 @@ final class KubernetesConverter {
     @Override
     public Void apiServer(Peer.ApiServer apiServer) {
       // Egress only: ingress from the API server made the rule open.
-      for (String cidr : apiServer.cidrs()) {
+      for (int c = 0; c < apiServer.cidrs().size(); c++) {
+        String cidr = apiServer.cidrs().get(c);
         out.beginMap().key("ipBlock").beginMap().field("cidr", cidr).end().end();
       }
       return null;
