@@ -49,6 +49,16 @@ public final class YamlText extends YamlOut {
     final String[] texts = new String[2 * SLOTS];
     /** Their spellings, in UTF-8. */
     final byte[][] spellings = new byte[2 * SLOTS][];
+    /**
+     * The columns of the open maps and lists, for documents nested this deep or less: every
+     * document of a compile used to make its own (2 MB for 8,000 documents).
+     */
+    static final int LEVELS = 32;
+    final byte[] kind = new byte[LEVELS];
+    final byte[] opening = new byte[LEVELS];
+    final int[] indent = new int[LEVELS];
+    final int[] entries = new int[LEVELS];
+    final int[] start = new int[LEVELS];
   }
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -56,14 +66,17 @@ public final class YamlText extends YamlOut {
   private final Scratch scratch;
   private byte[] out;
   private int length;
-  /** The open maps and lists, innermost at {@code depth}: a column each. */
-  private byte[] kind = new byte[16];
-  private byte[] opening = new byte[16];
+  /**
+   * The open maps and lists, innermost at {@code depth}: a column each, this thread's until a
+   * document nests deeper than {@link Scratch#LEVELS}.
+   */
+  private byte[] kind;
+  private byte[] opening;
   /** The indentation of the entries. */
-  private int[] indent = new int[16];
-  private int[] entries = new int[16];
+  private int[] indent;
+  private int[] entries;
   /** Where the buffer is cut back to when the map or list is dropped. */
-  private int[] start = new int[16];
+  private int[] start;
   private int depth;
   /** A key is written and waits for its value; {@code keyStart} is where its line began. */
   private boolean keyPending;
@@ -73,8 +86,16 @@ public final class YamlText extends YamlOut {
   private YamlText(Scratch scratch) {
     this.scratch = scratch;
     this.out = scratch.buffer;
+    this.kind = scratch.kind;
+    this.opening = scratch.opening;
+    this.indent = scratch.indent;
+    this.entries = scratch.entries;
+    this.start = scratch.start;
     kind[0] = MAP;
     opening[0] = DOCUMENT;
+    indent[0] = 0;
+    entries[0] = 0;
+    start[0] = 0;
   }
 
   /** A document, written into this thread's buffer until {@link #utf8}. */

@@ -71,6 +71,29 @@ class YamlOutTest {
   }
 
   @Test
+  void aDocumentNestedDeeperThanTheThreadsColumnsIsWrittenWholeAndTheNextAsUsual() {
+    for (int levels : new int[] {31, 32, 33, 100}) {
+      Map<String, Object> document = new LinkedHashMap<>();
+      Map<String, Object> map = document;
+      for (int level = 0; level < levels; level++) {
+        List<Object> list = new ArrayList<>();
+        Map<String, Object> inner = new LinkedHashMap<>();
+        list.add("at " + level);
+        list.add(inner);
+        map.put("k" + level, list);
+        map = inner;
+      }
+      map.put("last", "leaf");
+      YamlText text = YamlText.document();
+      writeFields(document, text, new Random(levels), false);
+      assertWithMessage("%s levels", levels).that(written(text)).isEqualTo(YamlWriter.write(document));
+      YamlText shallow = YamlText.document();
+      shallow.key("a").value("b");
+      assertThat(written(shallow)).isEqualTo("a: b\n");
+    }
+  }
+
+  @Test
   void theBytesAreTheTextInUtf8() {
     for (long seed = 0; seed < 1000; seed++) {
       for (RandomTrees trees : List.of(RandomTrees.ordinary(seed), RandomTrees.nasty(seed))) {
