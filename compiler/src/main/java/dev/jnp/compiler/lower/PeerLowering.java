@@ -91,6 +91,7 @@ final class PeerLowering {
   }
 
   String text(dev.jnp.compiler.ast.Word word) {
-    return resolver.text(word).orElseThrow();
+    // A plain word's text without an Optional around it: every name and label of a run asks.
+    return word.isParamRef() ? resolver.text(word).orElseThrow() : word.text();
   }
 }

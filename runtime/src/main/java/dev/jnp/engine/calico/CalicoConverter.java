@@ -46,6 +46,7 @@ final class CalicoConverter {
   static final String API_VERSION = "projectcalico.org/v3";
   static final String KIND = "NetworkPolicy";
   static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+  private static final String NAMED_NAMESPACE = NAMESPACE_NAME_LABEL + " == '";
   /** The allowlists' order when the namespace's deny leaves room above 1000. */
   static final int ALLOWLIST_ORDER = 1000;
   /** The schema's {@code maxItems} for the rules of one direction. */
@@ -305,7 +306,8 @@ final class CalicoConverter {
 
           @Override
           public String named(NamespaceSelector.Named named) {
-            return NAMESPACE_NAME_LABEL + " == '" + named.name() + "'";
+            // Concatenated, not built: a builder of 16 grew twice for each pod peer's namespace.
+            return NAMED_NAMESPACE.concat(named.name()).concat("'");
           }
 
           @Override

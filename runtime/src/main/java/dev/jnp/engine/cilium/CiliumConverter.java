@@ -251,7 +251,7 @@ final class CiliumConverter {
                 @Override
                 public List<Object> labelled(NamespaceSelector.Labelled labelled) {
                   for (Map.Entry<String, String> label : labelled.labels().entrySet()) {
-                    matchLabels.put(LABEL_PREFIX + label.getKey(), label.getValue());
+                    matchLabels.put(LABEL_PREFIX.concat(label.getKey()), label.getValue());
                   }
                   return null;
                 }
