@@ -4,6 +4,8 @@ import dev.jnp.diagnostics.Diagnostic;
 import dev.jnp.diagnostics.SourceSpan;
 import dev.jnp.ir.Direction;
 import dev.jnp.ir.Peer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The diagnostics backends give for what their engine cannot express. The codes are shared by
@@ -35,6 +37,16 @@ import dev.jnp.ir.Peer;
  * </table>
  */
 public final class Capability {
+  /**
+   * The text of the notes a large file has thousands of, made once for each engine and what it
+   * says (the keys are the backends' constants: a few dozen at most). 6,000 notes of a
+   * 2,000-workload file made 6,000 strings of ~100 characters, each from a builder of 16.
+   */
+  private static final Map<Message, String> MESSAGES = new ConcurrentHashMap<>();
+
+  /** A note's text by the method that writes it, the engine, and the peer or direction. */
+  private record Message(String note, String engine, String subject) {}
+
   /** A peer kind the engine has no way to spell. */
   public static final String UNSUPPORTED_PEER = "JNP0301";
   /** An {@code apiserver} peer without the CIDRs an engine needs to select it. */
@@ -178,13 +190,10 @@ public final class Capability {
   /** The nodes cannot be selected; the rule is opened to every source or destination. */
   public static Diagnostic nodesWidened(String engine, SourceSpan span, Direction direction) {
     String other = direction == Direction.INGRESS ? "source" : "destination";
-    return Diagnostic.info(
-            NODES_WIDENED,
-            span,
-            "the "
-                + engine
-                + " engine cannot select nodes; this rule's ports are open to every "
-                + other)
+    String message = MESSAGES.computeIfAbsent(
+        new Message("nodesWidened", engine, other),
+        m -> "the " + m.engine() + " engine cannot select nodes; this rule's ports are open to every " + m.subject());
+    return Diagnostic.info(NODES_WIDENED, span, message)
         .withHint("the node IP is not a pod; narrow the ports instead, or use the cilium engine");
   }
 
@@ -203,15 +212,11 @@ public final class Capability {
    * port. Code {@link #NODES_WIDENED} or {@link #APISERVER_WIDENED}.
    */
   public static Diagnostic outsidePeers(String code, String engine, String peer, SourceSpan span) {
-    return Diagnostic.info(
-            code,
-            span,
-            "the "
-                + engine
-                + " engine cannot select '"
-                + peer
-                + "'; nothing is added for it: its allowlists deny only pods, so sources that"
-                + " are not pods reach every port")
+    String message = MESSAGES.computeIfAbsent(
+        new Message("outsidePeers", engine, peer),
+        m -> "the " + m.engine() + " engine cannot select '" + m.subject() + "'; nothing is added for it: its"
+            + " allowlists deny only pods, so sources that are not pods reach every port");
+    return Diagnostic.info(code, span, message)
         .withHint("guard the port by TLS and authentication, or use the cilium engine");
   }
 }

@@ -236,7 +236,7 @@ public final class Lowering {
 
   /** A rule, or null when every port it names is switched off by its {@code when}. */
   private Rule rule(WorkloadItem.Allow allow, Map<String, WorkloadItem.Port> declaredPorts) {
-    List<PortRange> ranges = new ArrayList<>();
+    List<PortRange> ranges = new ArrayList<>(allow.ports().size());
     for (int p = 0; p < allow.ports().size(); p++) {
       Word port = allow.ports().get(p);
       if (port.isParamRef() || PortSpec.looksLikeSpec(port.text())) {

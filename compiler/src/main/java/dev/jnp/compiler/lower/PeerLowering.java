@@ -24,7 +24,7 @@ final class PeerLowering {
   }
 
   List<Peer> lower(List<PeerExpr> peers) {
-    List<Peer> out = new ArrayList<>();
+    List<Peer> out = new ArrayList<>(peers.size()); // a named peer may add more
     for (int p = 0; p < peers.size(); p++) {
       PeerExpr peer = peers.get(p);
       lower(peer, peer.span(), out);

@@ -187,7 +187,7 @@ final class CalicoConverter {
         return byProtocol.get(i).ports();
       }
     }
-    ProtocolPorts added = new ProtocolPorts(protocol, new ArrayList<>());
+    ProtocolPorts added = new ProtocolPorts(protocol, new ArrayList<>(4));
     byProtocol.add(added);
     return added.ports();
   }

@@ -183,7 +183,7 @@ final class ClusterNetworkPolicyConverter {
 
   /** The rule's peers as ClusterNetworkPolicy peers, duplicates dropped. */
   static List<Object> peers(Rule rule, Direction direction, String namespace) {
-    List<Object> peers = new ArrayList<>();
+    List<Object> peers = new ArrayList<>(rule.peers().size() + 1);
     for (int p = 0; p < rule.peers().size(); p++) {
       Peer peer = rule.peers().get(p);
       peers.addAll(peer.accept(new PeerSpelling(direction, namespace)));
