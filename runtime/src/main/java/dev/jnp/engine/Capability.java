@@ -44,8 +44,43 @@ public final class Capability {
    */
   private static final Map<Message, String> MESSAGES = new ConcurrentHashMap<>();
 
-  /** A note's text by the method that writes it, the engine, and the peer or direction. */
-  private record Message(String note, String engine, String subject) {}
+  /**
+   * A note's text by the method that writes it, the engine, and the peer or direction. A class,
+   * not a record: a record's equals and hashCode spin classes on first use, which a cold compile
+   * of a sample would pay for (docs/decisions.md).
+   */
+  private static final class Message {
+    private final String note;
+    private final String engine;
+    private final String subject;
+
+    Message(String note, String engine, String subject) {
+      this.note = note;
+      this.engine = engine;
+      this.subject = subject;
+    }
+
+    String engine() {
+      return engine;
+    }
+
+    String subject() {
+      return subject;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Message that
+          && note.equals(that.note)
+          && engine.equals(that.engine)
+          && subject.equals(that.subject);
+    }
+
+    @Override
+    public int hashCode() {
+      return (note.hashCode() * 31 + engine.hashCode()) * 31 + subject.hashCode();
+    }
+  }
 
   /** A peer kind the engine has no way to spell. */
   public static final String UNSUPPORTED_PEER = "JNP0301";
