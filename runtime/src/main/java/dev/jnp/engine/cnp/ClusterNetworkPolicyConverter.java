@@ -184,9 +184,9 @@ final class ClusterNetworkPolicyConverter {
   /** The rule's peers as ClusterNetworkPolicy peers, duplicates dropped. */
   static List<Object> peers(Rule rule, Direction direction, String namespace) {
     List<Object> peers = new ArrayList<>(rule.peers().size() + 1);
+    PeerSpelling spelling = new PeerSpelling(direction, namespace);
     for (int p = 0; p < rule.peers().size(); p++) {
-      Peer peer = rule.peers().get(p);
-      peers.addAll(peer.accept(new PeerSpelling(direction, namespace)));
+      peers.addAll(rule.peers().get(p).accept(spelling));
     }
     return withoutDuplicates(peers);
   }
