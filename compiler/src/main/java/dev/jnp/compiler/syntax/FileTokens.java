@@ -85,10 +85,15 @@ final class FileTokens {
    */
   private static final int CHARACTERS_A_TOKEN = 4;
 
+  /** Room for the tokens of {@code characters} characters, made at once. */
+  private static List<Token> tokensOf(int characters) {
+    return new ArrayList<>(characters / CHARACTERS_A_TOKEN + 16);
+  }
+
   private FileTokens(String path, int partTokens, int characters) {
     this.path = path;
     this.partTokens = partTokens;
-    this.all = new ArrayList<>(characters / CHARACTERS_A_TOKEN + 16);
+    this.all = tokensOf(characters);
   }
 
   /** The tokens of {@code text}, read from {@code path}, in parts of at least {@code partTokens}. */
@@ -198,8 +203,7 @@ final class FileTokens {
       int start = text.codePointCount(0, at);
       input.seek(start);
       SourceLexer lexer = new SourceLexer(input, COPYING_TOKENS, line);
-      int characters = text.length() - at;
-      return Optional.of(new SecondHalf(start, new LexToEnd(lexer, characters / CHARACTERS_A_TOKEN + 16).fork()));
+      return Optional.of(new SecondHalf(start, new LexToEnd(lexer, text.length() - at).fork()));
     }
 
     /**
@@ -209,16 +213,16 @@ final class FileTokens {
      */
     private static final class LexToEnd extends RecursiveTask<List<Token>> {
       private final SourceLexer lexer;
-      private final int expected;
+      private final int characters;
 
-      LexToEnd(SourceLexer lexer, int expected) {
+      LexToEnd(SourceLexer lexer, int characters) {
         this.lexer = lexer;
-        this.expected = expected;
+        this.characters = characters;
       }
 
       @Override
       protected List<Token> compute() {
-        return lexToEnd(lexer, expected);
+        return lexToEnd(lexer, characters);
       }
     }
 
@@ -227,8 +231,8 @@ final class FileTokens {
       return lexed.join();
     }
 
-    private static List<Token> lexToEnd(SourceLexer lexer, int expected) {
-      List<Token> tokens = new ArrayList<>(expected);
+    private static List<Token> lexToEnd(SourceLexer lexer, int characters) {
+      List<Token> tokens = tokensOf(characters);
       while (lexSome(lexer, tokens)) {
         // each call takes TOKENS_PER_CALL tokens, or the rest
       }
